@@ -1,0 +1,109 @@
+//! The view of a post that checks read: its prose, with exact positions in the source.
+//!
+//! `prose` has exactly the bytes of `source.text`, except that whatever is not prose (Markdown
+//! syntax, code, HTML, front matter, link targets, bare URLs and e-mail addresses) is blanked
+//! to spaces, line breaks kept. Every byte offset therefore means the same in both, and a check
+//! never needs to map positions. Where Markdown decodes an entity (`&amp;`) the decoded text
+//! stands at the start of the entity's range, padded with spaces; such ranges are recorded as
+//! not verbatim, and fixes touching them are downgraded to display-only.
+
+use crate::markdown;
+use crate::source::Source;
+use crate::words::{Token, tokenize};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A post prepared for checking.
+pub struct Document<'a> {
+    pub source: &'a Source,
+    /// The source with non-prose blanked out; same length and line structure as `source.text`.
+    pub prose: String,
+    /// Sorted ranges where `prose` is not a copy of the source (decoded entities).
+    not_verbatim: Vec<Range<usize>>,
+    /// Words and punctuation of `prose`, in order; whitespace is not a token.
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Document<'a> {
+    /// Builds the prose view of `source`: Markdown is parsed, plain text is prose as a whole.
+    pub fn new(source: &'a Source) -> Self {
+        let (mut prose, not_verbatim) = if source.is_markdown() {
+            markdown::prose(&source.text)
+        } else {
+            (source.text.clone().into_bytes(), Vec::new())
+        };
+        blank_addresses(&source.text, &mut prose);
+        let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
+        let tokens = tokenize(&prose);
+        Self {
+            source,
+            prose,
+            not_verbatim,
+            tokens,
+        }
+    }
+
+    /// The source text.
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    /// Whether `range` holds the writer's bytes unchanged, so an edit there is safe to make.
+    pub fn is_verbatim(&self, range: &Range<usize>) -> bool {
+        let first = self.not_verbatim.partition_point(|r| r.end <= range.start);
+        self.not_verbatim
+            .get(first)
+            .is_none_or(|r| r.start >= range.end.max(range.start + 1))
+    }
+
+    /// The 0-based line ranges of the post (without terminators), in prose coordinates.
+    pub fn lines(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        (0..self.source.line_count()).map(|i| self.source.line_range(i))
+    }
+
+    /// The index of the first token that starts at or after `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.range.start < offset)
+    }
+
+    /// Whether the prose between two offsets is only whitespace.
+    pub fn is_blank(&self, range: Range<usize>) -> bool {
+        self.prose[range].chars().all(char::is_whitespace)
+    }
+}
+
+/// URLs and e-mail addresses are not prose: no word or punctuation rule applies inside them.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        .expect("valid regex")
+});
+
+fn blank_addresses(text: &str, prose: &mut [u8]) {
+    for found in ADDRESS.find_iter(text) {
+        // A sentence's own punctuation right after a URL is not part of it.
+        let address = found
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
+        let range = found.start()..found.start() + address.len();
+        // Only blank what is still prose: a URL inside code is blanked already.
+        if prose[range.clone()] == text.as_bytes()[range.clone()] {
+            prose[range].fill(b' ');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_prose_but_urls_are_not() {
+        let source = Source::new("a.txt", "See https://binance.com/x. Or a@b.io.".into());
+        let doc = Document::new(&source);
+        assert_eq!(
+            doc.prose,
+            format!("See {}. Or {}.", " ".repeat(21), " ".repeat(6))
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! Errors that stop a file or a run from being checked: unreadable files, bytes that are not
+//! UTF-8, mistakes in rule files. Each names the file and, where there is one, the line.
+
+use crate::source::DecodeError;
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Something postlint could not do; it makes the run exit with code 2.
+#[derive(Debug, Clone)]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    Io { path: String, message: String },
+    /// A post is not valid UTF-8.
+    Utf8 { path: String, error: DecodeError },
+    /// A rule file (or configuration) is wrong at `span`.
+    Config(ConfigError),
+    /// Any other mistake in how postlint was called.
+    Usage(String),
+}
+
+/// A mistake at a place in a rule file, rendered like a compiler error.
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    pub file: String,
+    pub text: Arc<str>,
+    pub span: Range<usize>,
+    pub message: String,
+    pub notes: Vec<String>,
+}
+
+impl ConfigError {
+    /// 1-based line and column (in characters) of the error's start.
+    pub fn line_column(&self) -> (usize, usize) {
+        let start = self.span.start.min(self.text.len());
+        let before = &self.text[..start];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            before.matches('\n').count() + 1,
+            before[line_start..].chars().count() + 1,
+        )
+    }
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl fmt::Display, error: &std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_string(),
+            message: error.to_string(),
+        }
+    }
+
+    /// Renders the error to `out`: a code frame for rule-file errors, one line otherwise.
+    pub fn render(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
+        match self {
+            Self::Config(error) => {
+                let file = SimpleFile::new(&error.file, &*error.text);
+                let report = Report::error()
+                    .with_message(&error.message)
+                    .with_labels(vec![Label::primary((), error.span.clone())])
+                    .with_notes(error.notes.clone());
+                term::emit_to_write_style(out, &term::Config::default(), &file, &report)
+                    .map_err(crate::report::into_io)
+            }
+            _ => writeln!(out, "error: {self}"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, message } => write!(f, "{path}: {message}"),
+            Self::Utf8 { path, error } => write!(
+                f,
+                "{path}:{}:{}: invalid UTF-8 at byte {} (0x{:02X}); save the file as UTF-8",
+                error.line, error.column, error.offset, error.byte
+            ),
+            Self::Config(error) => {
+                let (line, column) = error.line_column();
+                write!(f, "{}:{line}:{column}: {}", error.file, error.message)
+            }
+            Self::Usage(message) => write!(f, "{message}"),
+        }
+    }
+}

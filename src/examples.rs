@@ -1,0 +1,84 @@
+//! Running each rule's own `examples` (must fire, and fix to `fixed`) and `allow` texts (must
+//! not fire), so that a rule file carries its tests and a broken pattern cannot pass silently.
+
+use crate::diagnostic::Applicability;
+use crate::fix;
+use crate::lint::lint;
+use crate::rules::{Rule, RuleSet};
+use crate::source::Source;
+
+/// A rule whose example or allow text did not behave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub rule: String,
+    /// The rule file and line of the rule.
+    pub origin: (String, usize),
+    pub problem: String,
+}
+
+/// Checks every rule's examples and allow texts, each with that rule alone.
+pub fn check(rules: &RuleSet) -> Vec<Failure> {
+    rules.rules.iter().flat_map(check_rule).collect()
+}
+
+fn check_rule(rule: &Rule) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    let mut fail = |problem: String| {
+        failures.push(Failure {
+            rule: rule.id.clone(),
+            origin: rule.origin.clone(),
+            problem,
+        })
+    };
+    if rule.examples.is_empty() {
+        fail("has no examples".into());
+    }
+    for example in &rule.examples {
+        let found = run(rule, &example.bad);
+        if found.is_empty() {
+            fail(format!("does not fire on its example {:?}", example.bad));
+            continue;
+        }
+        if let Some(expected) = &example.fixed {
+            let fixed = fix_with(rule, &example.bad);
+            if fixed != *expected {
+                fail(format!(
+                    "fixes {:?} to {fixed:?}, not {expected:?}",
+                    example.bad
+                ));
+            }
+        }
+    }
+    for allowed in &rule.allow {
+        if let Some(d) = run(rule, allowed).first() {
+            fail(format!(
+                "fires on its allow text {allowed:?}: {}",
+                d.message
+            ));
+        }
+    }
+    failures
+}
+
+fn run(rule: &Rule, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+    let source = Source::new("example.txt", text.to_owned());
+    lint(&source, std::slice::from_ref(rule))
+}
+
+/// Applies the rule's own fixes until nothing changes (at most 10 passes).
+fn fix_with(rule: &Rule, text: &str) -> String {
+    let mut text = text.to_owned();
+    for _ in 0..10 {
+        let diagnostics = run(rule, &text);
+        let fixes = diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| f.applicability != Applicability::DisplayOnly);
+        let (next, applied) = fix::apply(&text, fixes);
+        if applied == 0 {
+            break;
+        }
+        text = next;
+    }
+    text
+}

@@ -1,0 +1,81 @@
+//! `forbid` — listed phrases or patterns must not occur; a phrase may name its replacement.
+//!
+//! **What it catches:** wording that is wrong or risky, such as a mangled disclaimer.
+//! **Example:** `replace = { "not financial advise" = "not financial advice" }` fires on
+//! `Not financial advise.` **Fix:** the replacement, in the found text's case style
+//! (`Not financial advice.`). Phrases in `any` and patterns in `patterns` have no fix.
+
+use super::{Check, Compiled, Context, Finding, compile_patterns};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::phrases::PhraseSet;
+use crate::rule_file::RawRule;
+use crate::words::match_case;
+use regex::Regex;
+
+struct Forbid {
+    phrases: PhraseSet,
+    /// The replacement of each phrase, by phrase index.
+    replacements: Vec<Option<String>>,
+    patterns: Vec<Regex>,
+}
+
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let any = rule.any.take().map(|a| a.into_inner()).unwrap_or_default();
+    let replace = rule
+        .replace
+        .take()
+        .map(|r| r.into_inner())
+        .unwrap_or_default();
+    let patterns = compile_patterns(rule.patterns.take(), cx)?;
+    if any.is_empty() && replace.is_empty() && patterns.is_empty() {
+        return Err(cx.error(
+            cx.kind.span(),
+            "kind `forbid` needs `any`, `replace` or `patterns`",
+        ));
+    }
+    let mut phrases: Vec<&str> = any.iter().map(String::as_str).collect();
+    let mut replacements = vec![None; any.len()];
+    for (phrase, replacement) in &replace {
+        phrases.push(phrase);
+        replacements.push(Some(replacement.clone()));
+    }
+    let check = Forbid {
+        phrases: PhraseSet::new(phrases),
+        replacements,
+        patterns,
+    };
+    Ok(Compiled {
+        check: Box::new(check),
+        vars: &["found", "replacement"],
+    })
+}
+
+impl Check for Forbid {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for found in self.phrases.find_all(doc) {
+            let finding = Finding::at(found.range.clone());
+            out.push(match &self.replacements[found.phrase] {
+                Some(replacement) => {
+                    let replacement =
+                        match_case(&doc.text()[found.range.clone()], replacement, true);
+                    finding
+                        .fix(
+                            format!("replace with “{replacement}”"),
+                            vec![Edit::replace(found.range, &replacement)],
+                        )
+                        .var("replacement", replacement)
+                }
+                None => finding,
+            });
+        }
+        for pattern in &self.patterns {
+            out.extend(
+                pattern
+                    .find_iter(&doc.prose)
+                    .map(|m| Finding::at(m.range())),
+            );
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! `hashtags` — how many hashtags a post has, where they stand, and campaign tag spelling.
+//!
+//! A hashtag is `#` followed by letters, digits, `_` or combining marks, with at least one
+//! letter, not glued to a word before it (`C#`, `&#39;` and URL fragments are not hashtags).
+//! One `check` per rule:
+//! - `count`: more than `max` hashtags; reported at the first one over the limit. No fix.
+//! - `placement`: hashtags belong in one block at the end. Hashtags separated only by
+//!   whitespace form a block; every block but the last is reported at its first hashtag.
+//! - `campaign`: a variant of a `canonical` campaign tag — another case, `to` for `2`, `_` or
+//!   `-` inside, or one typo away in a tag of 8 or more characters (`#writetoearn`,
+//!   `#Write2Ern` → `#Write2Earn`). **Fix:** the canonical tag.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+use std::ops::Range;
+
+enum Hashtags {
+    Count { max: usize },
+    Placement,
+    Campaign { canonical: Vec<(String, String)> },
+}
+
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let check = cx.required(rule.check.take(), "check")?;
+    let compiled: (Hashtags, &'static [&'static str]) = match check.as_ref().as_str() {
+        "count" => {
+            let max = cx.required(rule.max.take(), "max")?.into_inner();
+            (Hashtags::Count { max }, &["found", "count", "max"])
+        }
+        "placement" => (Hashtags::Placement, &["found"]),
+        "campaign" => {
+            let canonical = cx.required(rule.canonical.take(), "canonical")?;
+            let mut tags = Vec::new();
+            for tag in canonical.as_ref() {
+                let name = tag.strip_prefix('#').unwrap_or(tag);
+                if hashtag_len(name) != name.len() || name.is_empty() {
+                    return Err(cx.error(canonical.span(), format!("“{tag}” is not a hashtag")));
+                }
+                tags.push((format!("#{name}"), normalize(name)));
+            }
+            (
+                Hashtags::Campaign { canonical: tags },
+                &["found", "canonical"],
+            )
+        }
+        other => {
+            return Err(cx.error(
+                check.span(),
+                format!("unknown hashtags check `{other}`; expected count, placement or campaign"),
+            ));
+        }
+    };
+    Ok(Compiled {
+        check: Box::new(compiled.0),
+        vars: compiled.1,
+    })
+}
+
+impl Check for Hashtags {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let tags = find_hashtags(&doc.prose);
+        match self {
+            Self::Count { max } => {
+                if let Some(first_over) = tags.get(*max) {
+                    out.push(
+                        Finding::at(first_over.clone())
+                            .var("count", tags.len().to_string())
+                            .var("max", max.to_string()),
+                    );
+                }
+            }
+            Self::Placement => {
+                let blocks = blocks(doc, &tags);
+                for block in blocks.iter().take(blocks.len().saturating_sub(1)) {
+                    out.push(Finding::at(block[0].clone()));
+                }
+            }
+            Self::Campaign { canonical } => {
+                for tag in tags {
+                    let written = &doc.prose[tag.clone()];
+                    let key = normalize(&written[1..]);
+                    let variant = canonical.iter().find(|(canon, canon_key)| {
+                        written != canon
+                            && (key == *canon_key
+                                || (key.chars().count() >= 8 && one_typo(&key, canon_key)))
+                    });
+                    if let Some((canon, _)) = variant {
+                        out.push(Finding::at(tag.clone()).var("canonical", canon).fix(
+                            format!("replace with “{canon}”"),
+                            vec![Edit::replace(tag, canon)],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The byte ranges of the hashtags in `prose`, `#` included.
+pub fn find_hashtags(prose: &str) -> Vec<Range<usize>> {
+    let mut tags = Vec::new();
+    for (i, _) in prose.match_indices('#') {
+        let glued = prose[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '&' || c == '#' || c == '_');
+        let len = hashtag_len(&prose[i + 1..]);
+        if !glued && prose[i + 1..i + 1 + len].chars().any(char::is_alphabetic) {
+            tags.push(i..i + 1 + len);
+        }
+    }
+    tags
+}
+
+/// The length of the hashtag name at the start of `text`.
+fn hashtag_len(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || is_mark(c)))
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Combining marks and joiners that belong inside words of many scripts.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0963 | 0x0966..=0x0DFF | 0x0E31..=0x0E4E
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF | 0x3099 | 0x309A
+        | 0xFE20..=0xFE2F)
+}
+
+/// Groups hashtags into blocks: runs separated by nothing but whitespace.
+fn blocks(doc: &Document, tags: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
+    for tag in tags {
+        match blocks.last_mut() {
+            Some(block) if doc.is_blank(block[block.len() - 1].end..tag.start) => {
+                block.push(tag.clone())
+            }
+            _ => blocks.push(vec![tag.clone()]),
+        }
+    }
+    blocks
+}
+
+/// A tag name compared loosely: lowercase, `to` read as `2`, `_` and `-` dropped.
+fn normalize(name: &str) -> String {
+    name.to_lowercase()
+        .replace(['_', '-'], "")
+        .replace("to", "2")
+}
+
+/// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
+fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (da, db) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
+    match (da, db) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_hashtags_but_not_glued_or_numeric_ones() {
+        let prose = "#BTC C# &#39; #1 x#y (#Ethereum) #Web3_AI";
+        let tags: Vec<&str> = find_hashtags(prose)
+            .into_iter()
+            .map(|r| &prose[r])
+            .collect();
+        assert_eq!(tags, ["#BTC", "#Ethereum", "#Web3_AI"]);
+    }
+
+    #[test]
+    fn one_typo_means_one_edit() {
+        assert!(one_typo("write2ern", "write2earn"));
+        assert!(one_typo("wirte2earn", "write2earn"));
+        assert!(!one_typo("write2earn", "write2earn"));
+        assert!(!one_typo("wrte2ern", "write2earn"));
+    }
+}

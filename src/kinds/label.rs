@@ -1,0 +1,169 @@
+//! `label` — template section labels left in a post (`Heading`, `Body,`, `,Subheading,`).
+//!
+//! **What it catches:** labels from prompt templates and CSV content schemas, pasted with
+//! the post, in these shapes:
+//! - alone on a line: `Heading` (also `Heading:`);
+//! - glued to a line start with a comma: `Introduction,Un investimento…`;
+//! - between two comma-separated fields: `…dollari,Subheading,Costi…`;
+//! - at a line start, then one space and a capitalised word, in a line that reads as prose
+//!   rather than as a Title Case headline: `Conclusion Il confronto…`;
+//! - at a line start with a colon: `Hook: Did you know…`.
+//!
+//! `template` words (Heading, Body, Hook…) fire in every shape; `sections` words (Introduction,
+//! Conclusion…) are also real headings, so they fire only in the comma and space shapes, never
+//! alone on a line or as `Conclusion: …`. Nothing fires inside a sentence (`In conclusion, …`,
+//! `Introduction to DeFi`). **Fix:** a label alone on a line removes the line; a label at a line
+//! start is removed with its separator; `,Label,` becomes a line break, splitting the fields.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::phrases::PhraseSet;
+use crate::rule_file::RawRule;
+use std::ops::Range;
+
+struct Label {
+    labels: PhraseSet,
+    /// Whether each label (by phrase index) is a template word rather than a section heading.
+    is_template: Vec<bool>,
+}
+
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let template = rule
+        .template
+        .take()
+        .map(|t| t.into_inner())
+        .unwrap_or_default();
+    let sections = rule
+        .sections
+        .take()
+        .map(|s| s.into_inner())
+        .unwrap_or_default();
+    if template.is_empty() && sections.is_empty() {
+        return Err(cx.error(
+            cx.kind.span(),
+            "kind `label` needs `template` or `sections`",
+        ));
+    }
+    let labels = PhraseSet::new(template.iter().chain(&sections).map(String::as_str));
+    let is_template = template
+        .iter()
+        .map(|_| true)
+        .chain(sections.iter().map(|_| false))
+        .collect();
+    Ok(Compiled {
+        check: Box::new(Label {
+            labels,
+            is_template,
+        }),
+        vars: &["found"],
+    })
+}
+
+const REMOVE: &str = "remove the label";
+
+impl Check for Label {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for (index, line) in doc.lines().enumerate() {
+            let prose = &doc.prose[line.clone()];
+            let start = line.start + (prose.len() - prose.trim_start().len());
+            let end = line.start + prose.trim_end().len();
+            if start >= end {
+                continue;
+            }
+            self.at_line_start(doc, index, start..end, out);
+            self.between_fields(doc, start..end, out);
+        }
+    }
+}
+
+impl Label {
+    /// The label that spans exactly `range`, if any.
+    fn label_at(&self, doc: &Document, range: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let token = doc.token_at(range.start);
+        let found = self.labels.match_at(doc, token)?;
+        (found.range.start == range.start && found.range.end <= range.end)
+            .then(|| (found.range, self.is_template[found.phrase]))
+    }
+
+    fn at_line_start(
+        &self,
+        doc: &Document,
+        index: usize,
+        line: Range<usize>,
+        out: &mut Vec<Finding>,
+    ) {
+        let Some((label, is_template)) = self.label_at(doc, line.clone()) else {
+            return;
+        };
+        let text = doc.text();
+        let rest = &doc.prose[label.end..line.end];
+        let after = &text[label.end..line.end];
+        let finding = Finding::at(label.clone());
+        if rest.trim() == "" || rest.trim() == ":" {
+            if is_template {
+                out.push(finding.fix(REMOVE, vec![Edit::delete(whole_line(doc, index))]));
+            }
+        } else if after.starts_with(',') && after[1..].starts_with(|c: char| !c.is_whitespace()) {
+            out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + 1)]));
+        } else if after.starts_with(':') && is_template {
+            let colon_and_space = 1 + after[1..].len() - after[1..].trim_start().len();
+            out.push(finding.fix(
+                REMOVE,
+                vec![Edit::delete(label.start..label.end + colon_and_space)],
+            ));
+        } else if after.starts_with(' ')
+            && after[1..].starts_with(char::is_uppercase)
+            && reads_as_prose(after)
+        {
+            out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + 1)]));
+        }
+    }
+
+    fn between_fields(&self, doc: &Document, line: Range<usize>, out: &mut Vec<Finding>) {
+        let prose = &doc.prose[line.clone()];
+        let commas: Vec<usize> = prose
+            .match_indices(',')
+            .map(|(i, _)| line.start + i)
+            .collect();
+        for pair in commas.windows(2) {
+            let field = pair[0] + 1..pair[1];
+            if field.is_empty() || doc.prose[field.clone()].trim().len() != field.len() {
+                continue;
+            }
+            if let Some((label, _)) = self
+                .label_at(doc, field.clone())
+                .filter(|(l, _)| *l == field)
+            {
+                let edit = Edit::replace(pair[0]..pair[1] + 1, doc.source.line_ending());
+                out.push(
+                    Finding::at(label).fix("put the two fields on separate lines", vec![edit]),
+                );
+            }
+        }
+    }
+}
+
+/// The bytes to delete to remove line `index` entirely, terminator included.
+fn whole_line(doc: &Document, index: usize) -> Range<usize> {
+    let full = doc.source.full_line_range(index);
+    if full.end < doc.text().len() || index == 0 {
+        full
+    } else {
+        // The last line has no terminator: take the one before it instead.
+        let previous = doc.source.line_range(index - 1);
+        previous.end..full.end
+    }
+}
+
+/// Whether the text after a label reads as a sentence rather than a Title Case headline: one
+/// of the next words is a lowercase word of four letters or more (`Il confronto…` does,
+/// `Into 2025, Bitcoin Looks Strong` does not).
+fn reads_as_prose(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .skip(1)
+        .take(6)
+        .any(|word| word.chars().count() >= 4 && word.starts_with(char::is_lowercase))
+}

@@ -1,0 +1,140 @@
+//! Kinds: the closed set of checkers that rules are instances of. A rule file picks a kind and
+//! gives it parameters; the kind's `compile` reads them once, and its `Check` runs on every post.
+
+mod forbid;
+mod hashtags;
+mod label;
+mod near_miss;
+mod require;
+mod spacing;
+
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+use std::ops::Range;
+use std::sync::Arc;
+use toml::Spanned;
+
+/// The kind names a rule file may use.
+pub const KINDS: &[&str] = &[
+    "require",
+    "forbid",
+    "near-miss",
+    "label",
+    "spacing",
+    "hashtags",
+];
+
+/// A compiled rule's checker, shared by all threads.
+pub trait Check: Send + Sync {
+    /// Appends what it finds in `doc` to `out`.
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+}
+
+/// One thing a check found, before the rule turns it into a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub range: Range<usize>,
+    /// Values for the message's placeholders (`found` is added by the rule).
+    pub vars: Vec<(&'static str, String)>,
+    /// A title and the edits that repair the problem, if the kind knows them.
+    pub fix: Option<(String, Vec<Edit>)>,
+}
+
+impl Finding {
+    /// A finding at `range` with no fix.
+    pub fn at(range: Range<usize>) -> Self {
+        Self {
+            range,
+            vars: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// Adds a placeholder value.
+    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.vars.push((name, value.into()));
+        self
+    }
+
+    /// Adds a fix.
+    pub fn fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        self.fix = Some((title.into(), edits));
+        self
+    }
+}
+
+/// A kind's checker and the placeholder names its messages may use.
+pub struct Compiled {
+    pub check: Box<dyn Check>,
+    pub vars: &'static [&'static str],
+}
+
+/// Where a rule is being compiled, to point errors at the right place.
+pub struct Context<'a> {
+    pub file: &'a str,
+    pub text: &'a Arc<str>,
+    pub kind: &'a Spanned<String>,
+}
+
+impl Context<'_> {
+    /// An error at `span` of the rule file.
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.file.to_owned(),
+            text: self.text.clone(),
+            span,
+            message: message.into(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The value of a parameter the kind cannot do without.
+    pub fn required<T>(
+        &self,
+        value: Option<Spanned<T>>,
+        name: &str,
+    ) -> Result<Spanned<T>, ConfigError> {
+        value.ok_or_else(|| {
+            self.error(
+                self.kind.span(),
+                format!("kind `{}` needs the parameter `{name}`", self.kind.as_ref()),
+            )
+        })
+    }
+}
+
+/// Compiles `rule` with its kind, taking the parameters the kind reads out of `rule`.
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    match rule.kind.as_ref().as_str() {
+        "require" => require::compile(rule, cx),
+        "forbid" => forbid::compile(rule, cx),
+        "near-miss" => near_miss::compile(rule, cx),
+        "label" => label::compile(rule, cx),
+        "spacing" => spacing::compile(rule, cx),
+        "hashtags" => hashtags::compile(rule, cx),
+        other => Err(cx.error(
+            rule.kind.span(),
+            format!(
+                "unknown kind `{other}`; expected one of {}",
+                KINDS.join(", ")
+            ),
+        )),
+    }
+}
+
+/// Compiles a list of regular expressions, pointing at the one that is wrong.
+pub fn compile_patterns(
+    patterns: Option<Spanned<Vec<Spanned<String>>>>,
+    cx: &Context,
+) -> Result<Vec<regex::Regex>, ConfigError> {
+    let patterns = patterns.map(Spanned::into_inner).unwrap_or_default();
+    patterns
+        .iter()
+        .map(|p| {
+            regex::Regex::new(p.as_ref())
+                .map_err(|e| cx.error(p.span(), format!("invalid regular expression: {e}")))
+        })
+        .collect()
+}

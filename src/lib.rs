@@ -1,0 +1,24 @@
+//! postlint: a linter for write-to-earn posts, driven by rules loaded from TOML files.
+//!
+//! The flow: a `Source` (decoded text + line index) becomes a `Document` (the prose view and
+//! its tokens); the `RuleSet`'s rules, each an instance of a kind in `kinds`, find problems;
+//! `lint` turns them into `Diagnostic`s in source order; `report` prints them and `fix` applies
+//! their fixes.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod error;
+pub mod examples;
+pub mod fix;
+pub mod kinds;
+pub mod lint;
+pub mod markdown;
+pub mod phrases;
+pub mod report;
+pub mod rule_file;
+pub mod rules;
+pub mod source;
+pub mod template;
+pub mod walk;
+pub mod words;

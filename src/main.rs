@@ -1,0 +1,5 @@
+//! The `postlint` command.
+
+fn main() -> std::process::ExitCode {
+    postlint::cli::main()
+}

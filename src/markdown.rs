@@ -1,0 +1,85 @@
+//! Markdown posts: which bytes are prose, found with pulldown-cmark's offset iterator.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Returns the prose view of a Markdown `text` (see `Document`) and the ranges where it is not
+/// a verbatim copy of the source.
+pub fn prose(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
+    let mut prose: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
+    let mut not_verbatim = Vec::new();
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    // Depth of elements whose text is not prose: code blocks, front matter, images, autolinks.
+    let mut hidden = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) if hides_text(&tag) => hidden += 1,
+            Event::End(tag) if hides_text_end(tag) => hidden = hidden.saturating_sub(1),
+            Event::Text(decoded) if hidden == 0 && !is_autolink(text, &range) => {
+                if text[range.clone()] == *decoded {
+                    prose[range.clone()].copy_from_slice(decoded.as_bytes());
+                } else {
+                    if decoded.len() <= range.len() {
+                        prose[range.start..range.start + decoded.len()]
+                            .copy_from_slice(decoded.as_bytes());
+                    }
+                    not_verbatim.push(range);
+                }
+            }
+            _ => {}
+        }
+    }
+    (prose, not_verbatim)
+}
+
+fn hides_text(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. }
+    )
+}
+
+fn hides_text_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image
+    )
+}
+
+/// An autolink's (`<https://…>`) text is its address, written between angle brackets.
+fn is_autolink(text: &str, range: &Range<usize>) -> bool {
+    range.start > 0
+        && text.as_bytes()[range.start - 1] == b'<'
+        && text.as_bytes().get(range.end) == Some(&b'>')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(text: &str) -> String {
+        String::from_utf8(prose(text).0).unwrap()
+    }
+
+    #[test]
+    fn code_html_front_matter_and_link_targets_are_blanked() {
+        let text = "---\nlang: it\n---\nHi `x` [a](http://b) <b>c</b>\n\n```\nd\n```\n";
+        assert_eq!(
+            view(text),
+            "   \n        \n   \nHi      a               c    \n\n   \n \n   \n"
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded_in_place_and_marked() {
+        let (view, not_verbatim) = prose("R&amp;D");
+        assert_eq!(String::from_utf8(view).unwrap(), "R&    D");
+        assert_eq!(not_verbatim, vec![1..6]);
+    }
+}

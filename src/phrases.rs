@@ -1,0 +1,125 @@
+//! Lists of phrases matched as token sequences by hash: case-insensitive, Unicode-aware,
+//! tolerant of apostrophe style and of extra whitespace between words.
+
+use crate::document::Document;
+use crate::words::tokenize;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// A compiled list of phrases.
+#[derive(Debug, Default)]
+pub struct PhraseSet {
+    /// Token keys of each phrase.
+    phrases: Vec<Vec<u64>>,
+    /// Phrase indexes by the key of their first token, longest phrase first.
+    by_first: FxHashMap<u64, Vec<usize>>,
+}
+
+/// One phrase found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the phrase in the list it was compiled from.
+    pub phrase: usize,
+    /// Byte range from the first token's start to the last token's end.
+    pub range: Range<usize>,
+    /// Index of the token after the match.
+    pub next_token: usize,
+}
+
+impl PhraseSet {
+    /// Compiles `phrases`; a phrase with no token (empty or only spaces) matches nothing.
+    pub fn new<'s>(phrases: impl IntoIterator<Item = &'s str>) -> Self {
+        let mut set = Self::default();
+        for (index, phrase) in phrases.into_iter().enumerate() {
+            let keys: Vec<u64> = tokenize(phrase).into_iter().map(|t| t.key).collect();
+            if let Some(&first) = keys.first() {
+                set.by_first.entry(first).or_default().push(index);
+            }
+            set.phrases.push(keys);
+        }
+        for candidates in set.by_first.values_mut() {
+            candidates.sort_by_key(|&i| std::cmp::Reverse(set.phrases[i].len()));
+        }
+        set
+    }
+
+    /// Whether the list holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The longest phrase that starts at token `start`, if any.
+    pub fn match_at(&self, doc: &Document, start: usize) -> Option<PhraseMatch> {
+        let first = doc.tokens.get(start)?;
+        let candidates = self.by_first.get(&first.key)?;
+        candidates.iter().find_map(|&phrase| {
+            let keys = &self.phrases[phrase];
+            let tokens = doc.tokens.get(start..start + keys.len())?;
+            let same = tokens.iter().zip(keys).all(|(t, &k)| t.key == k)
+                && tokens
+                    .windows(2)
+                    .all(|w| doc.is_blank(w[0].range.end..w[1].range.start));
+            same.then(|| PhraseMatch {
+                phrase,
+                range: first.range.start..tokens[tokens.len() - 1].range.end,
+                next_token: start + keys.len(),
+            })
+        })
+    }
+
+    /// Every match in the document, leftmost-longest, not overlapping.
+    pub fn find_all<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = PhraseMatch> + 'd {
+        let mut next = 0;
+        std::iter::from_fn(move || {
+            while next < doc.tokens.len() {
+                if let Some(found) = self.match_at(doc, next) {
+                    next = found.next_token;
+                    return Some(found);
+                }
+                next += 1;
+            }
+            None
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    fn find(phrases: &[&str], text: &str) -> Vec<(usize, String)> {
+        let source = Source::new("a.txt", text.into());
+        let doc = Document::new(&source);
+        let set = PhraseSet::new(phrases.iter().copied());
+        set.find_all(&doc)
+            .map(|m| (m.phrase, text[m.range].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn matches_case_apostrophes_and_spacing_loosely_but_whole_words_only() {
+        assert_eq!(
+            find(
+                &["non è un consiglio finanziario", "NFA"],
+                "NON È  un\nconsiglio finanziario. #nfa NFAs"
+            ),
+            [
+                (0, "NON È  un\nconsiglio finanziario".into()),
+                (1, "nfa".into())
+            ]
+        );
+        assert_eq!(
+            find(&["can't lose"], "You CAN’T lose"),
+            [(0, "CAN’T lose".into())]
+        );
+    }
+
+    #[test]
+    fn prefers_the_longest_phrase() {
+        assert_eq!(
+            find(&["not", "not financial advice"], "not financial advice"),
+            [(1, "not financial advice".into())]
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! A post as read from disk or stdin: its display name, its text and a line index.
+
+use std::ops::Range;
+
+/// The UTF-8 byte order mark, kept aside so that positions start at the first visible character.
+const BOM: &str = "\u{feff}";
+
+/// One post's text, decoded and indexed by line.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user gave it (or the `--stdin-filename`).
+    pub name: String,
+    /// The text without its byte order mark.
+    pub text: String,
+    /// Whether the bytes started with a UTF-8 byte order mark.
+    pub bom: bool,
+    line_starts: Vec<usize>,
+}
+
+/// Bytes that are not valid UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Offset of the first invalid byte in the file.
+    pub offset: usize,
+    /// That byte.
+    pub byte: u8,
+    /// 1-based line and column of that byte (columns counted in characters).
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Source {
+    /// Decodes `bytes` as UTF-8, setting a leading byte order mark aside.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, DecodeError> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Self::new(name, text)),
+            Err(err) => {
+                let bytes = err.as_bytes();
+                let offset = err.utf8_error().valid_up_to();
+                let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+                let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+                Err(DecodeError {
+                    offset,
+                    byte: bytes[offset],
+                    line: valid.matches('\n').count() + 1,
+                    column: valid[line_start..].trim_start_matches(BOM).chars().count() + 1,
+                })
+            }
+        }
+    }
+
+    /// Wraps text that is already decoded.
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let (bom, text) = match text.strip_prefix(BOM) {
+            Some(rest) => (true, rest.to_owned()),
+            None => (false, text),
+        };
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            name: name.into(),
+            text,
+            bom,
+            line_starts,
+        }
+    }
+
+    /// Whether the post is Markdown, judged by its name's extension.
+    pub fn is_markdown(&self) -> bool {
+        let lower = self.name.to_ascii_lowercase();
+        lower.ends_with(".md") || lower.ends_with(".markdown")
+    }
+
+    /// The byte length of the byte order mark that precedes `text` in the file (0 or 3).
+    pub fn bom_len(&self) -> usize {
+        if self.bom { BOM.len() } else { 0 }
+    }
+
+    /// The number of lines (a final newline does not start a line of its own unless text follows).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line index holding byte `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The bytes of 0-based line `index`, without its `\n` or `\r\n` terminator.
+    pub fn line_range(&self, index: usize) -> Range<usize> {
+        let start = self.line_starts[index];
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    /// The bytes of 0-based line `index` including its terminator.
+    pub fn full_line_range(&self, index: usize) -> Range<usize> {
+        let start = self.line_starts[index];
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start..end
+    }
+
+    /// 1-based line and column of byte `offset`; columns count Unicode characters, like rustc.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let index = self.line_index(offset);
+        let start = self.line_starts[index];
+        (index + 1, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// The line terminator this post uses: `\r\n` if its first line ends so, else `\n`.
+    pub fn line_ending(&self) -> &'static str {
+        match self.text.find('\n') {
+            Some(i) if self.text[..i].ends_with('\r') => "\r\n",
+            _ => "\n",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_crlf_is_kept() {
+        let source = Source::new("a.txt", "è ok\r\nperché x\r\n".into());
+        assert_eq!(source.line_column(0), (1, 1));
+        assert_eq!(source.line_column("è ok\r\n".len()), (2, 1));
+        let x = source.text.find('x').unwrap();
+        assert_eq!(source.line_column(x), (2, 8));
+        assert_eq!(&source.text[source.line_range(0)], "è ok");
+        assert_eq!(source.line_ending(), "\r\n");
+    }
+
+    #[test]
+    fn bom_is_set_aside() {
+        let source = Source::from_bytes("a.txt", b"\xEF\xBB\xBFhi".to_vec()).unwrap();
+        assert!(source.bom);
+        assert_eq!(source.text, "hi");
+        assert_eq!(source.line_column(0), (1, 1));
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset_line_and_column() {
+        let err = Source::from_bytes("a.txt", b"ok\nab\xFFc".to_vec()).unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError {
+                offset: 5,
+                byte: 0xFF,
+                line: 2,
+                column: 3
+            }
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! Finding the posts to check: explicit files, directories walked for posts, or stdin.
+
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+
+/// The extensions of the files a directory walk picks up.
+pub const POST_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// One post to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input (`-` on the command line).
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// The posts named by `paths`, in order: a file is taken as given, whatever its extension; a
+/// directory is walked for posts (sorted, skipping hidden files and whatever `.gitignore`,
+/// `.ignore` or `.postlintignore` exclude); `-` is stdin. A path that cannot be read is an error.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut inputs, &mut errors);
+        } else if path.exists() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            errors.push(Error::Io {
+                path: path.display().to_string(),
+                message: "no such file or directory".into(),
+            });
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .add_custom_ignore_filename(".postlintignore")
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_post = entry.file_type().is_some_and(|t| t.is_file())
+                    && entry
+                        .path()
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| POST_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)));
+                if is_post {
+                    inputs.push(Input::File(entry.into_path()));
+                }
+            }
+            Err(e) => errors.push(Error::Io {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+}
