@@ -3,7 +3,6 @@
 //! Every rule has the common keys; the kind parameters below them are read by the rule's kind,
 //! and a parameter that its kind does not read is an error, never silently ignored.
 
-use crate::diagnostic::Severity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -17,9 +16,16 @@ pub struct RuleFile {
     pub rule: Vec<Spanned<RawRule>>,
 }
 
+/// A rule file read only for the place of each rule table, so each can be parsed on its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleTables {
+    #[serde(default)]
+    pub rule: Vec<Spanned<serde::de::IgnoredAny>>,
+}
+
 /// Which fixes of a rule `--fix` may apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FixSetting {
     /// Applied by `--fix`.
     Safe,
@@ -44,11 +50,10 @@ pub struct Example {
 pub struct RawRule {
     pub id: Spanned<String>,
     pub kind: Spanned<String>,
-    pub severity: Severity,
+    pub severity: Spanned<String>,
     pub message: Spanned<String>,
     pub help: Option<String>,
-    #[serde(default)]
-    pub fix: FixSetting,
+    pub fix: Option<Spanned<String>>,
     #[serde(default)]
     pub examples: Vec<Spanned<Example>>,
     #[serde(default)]

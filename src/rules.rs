@@ -5,10 +5,12 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::document::Document;
 use crate::error::{ConfigError, Error};
 use crate::kinds::{self, Check, Context, Finding};
-use crate::rule_file::{Example, FixSetting, RuleFile};
+use crate::rule_file::{Example, FixSetting, RawRule, RuleFile, RuleTables};
 use crate::template::Template;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use toml::Spanned;
 
 /// The built-in rule files, as `(name, text)`.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -179,6 +181,22 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
+/// `text` with everything outside `keep` blanked to spaces (line breaks kept), so that a part
+/// of a TOML file parses on its own with the positions it has in the whole file.
+fn isolate(text: &str, keep: Range<usize>) -> String {
+    let blank = |part: &str| {
+        part.bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect::<String>()
+    };
+    format!(
+        "{}{}{}",
+        blank(&text[..keep.start]),
+        &text[keep.clone()],
+        blank(&text[keep.end..])
+    )
+}
+
 fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
@@ -192,96 +210,144 @@ fn is_kebab_case(id: &str) -> bool {
 
 /// Parses and compiles one rule file, appending its rules to `rules` and its mistakes to `errors`.
 fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Error>) {
-    let shared: Arc<str> = Arc::from(text);
-    let error = |span: std::ops::Range<usize>, message: String| ConfigError {
-        file: name.to_owned(),
-        text: shared.clone(),
-        span,
-        message,
-        notes: Vec::new(),
+    let file = RuleFileText {
+        name,
+        text: Arc::from(text),
     };
-    let file: RuleFile = match toml::from_str(text) {
-        Ok(file) => file,
+    // First only the places of the rule tables; then each table is parsed on its own, so that
+    // one bad rule does not hide the others.
+    let tables = match toml::from_str::<RuleTables>(text) {
+        Ok(tables) => tables.rule,
         Err(e) => {
-            errors.push(Error::Config(error(
-                e.span().unwrap_or(0..0),
-                e.message().to_owned(),
-            )));
-            return;
+            return errors.push(Error::Config(
+                file.error(e.span().unwrap_or(0..0), e.message()),
+            ));
         }
     };
-    for spanned in file.rule {
-        let table_span = spanned.span();
-        let mut raw = spanned.into_inner();
+    // A `[[rule]]` table runs from its header to the next one. Rules written as an inline array
+    // (`rule = [{ … }]`) are parsed together.
+    let starts: Vec<usize> = tables.iter().map(|t| t.span().start).collect();
+    let parts: Vec<Range<usize>> =
+        if !starts.is_empty() && starts.iter().all(|&s| text[s..].starts_with("[[")) {
+            starts
+                .iter()
+                .zip(starts.iter().skip(1).chain([&text.len()]))
+                .map(|(&a, &b)| a..b)
+                .collect()
+        } else {
+            vec![0..text.len()]
+        };
+    for part in parts {
+        match toml::from_str::<RuleFile>(&isolate(text, part.clone())) {
+            Ok(parsed) => {
+                for raw in parsed.rule {
+                    match file.compile(raw, rules) {
+                        Ok(rule) => rules.push(rule),
+                        Err(e) => errors.push(Error::Config(e)),
+                    }
+                }
+            }
+            Err(e) => {
+                let header =
+                    part.start..part.start + text[part.clone()].find('\n').unwrap_or(part.len());
+                errors.push(Error::Config(
+                    file.error(e.span().unwrap_or(header), e.message()),
+                ));
+            }
+        }
+    }
+}
+
+/// A rule file being compiled.
+struct RuleFileText<'a> {
+    name: &'a str,
+    text: Arc<str>,
+}
+
+impl RuleFileText<'_> {
+    fn error(&self, span: Range<usize>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.name.to_owned(),
+            text: self.text.clone(),
+            span,
+            message: message.into(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Checks and compiles one rule table; `earlier` are the rules already loaded alongside it.
+    fn compile(&self, table: Spanned<RawRule>, earlier: &[Rule]) -> Result<Rule, ConfigError> {
+        let line = self.text[..table.span().start].matches('\n').count() + 1;
+        let mut raw = table.into_inner();
         let id = raw.id.clone();
         if !is_kebab_case(id.as_ref()) {
-            errors.push(Error::Config(error(
+            return Err(self.error(
                 id.span(),
                 format!(
                     "rule id `{}` must be kebab-case, e.g. `missing-space`",
                     id.as_ref()
                 ),
-            )));
-            continue;
+            ));
         }
-        if let Some(first) = rules.iter().find(|r| r.id == *id.as_ref()) {
-            let mut e = error(id.span(), format!("duplicate rule id `{}`", id.as_ref()));
+        if let Some(first) = earlier.iter().find(|r| r.id == *id.as_ref()) {
+            let mut e = self.error(id.span(), format!("duplicate rule id `{}`", id.as_ref()));
             e.notes.push(format!(
                 "first defined at {}:{}",
                 first.origin.0, first.origin.1
             ));
-            errors.push(Error::Config(e));
-            continue;
+            return Err(e);
         }
+        let severity = match raw.severity.as_ref().as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" => Severity::Info,
+            other => {
+                return Err(self.error(
+                    raw.severity.span(),
+                    format!("unknown severity `{other}`; expected error, warning or info"),
+                ));
+            }
+        };
+        let fix = match raw.fix.as_ref().map(|f| (f.as_ref().as_str(), f.span())) {
+            None | Some(("none", _)) => FixSetting::None,
+            Some(("safe", _)) => FixSetting::Safe,
+            Some(("unsafe", _)) => FixSetting::Unsafe,
+            Some((other, span)) => {
+                return Err(self.error(
+                    span,
+                    format!("unknown fix setting `{other}`; expected safe, unsafe or none"),
+                ));
+            }
+        };
         let kind = raw.kind.clone();
         let cx = Context {
-            file: name,
-            text: &shared,
+            file: self.name,
+            text: &self.text,
             kind: &kind,
         };
-        let compiled = match kinds::compile(&mut raw, &cx) {
-            Ok(compiled) => compiled,
-            Err(e) => {
-                errors.push(Error::Config(e));
-                continue;
-            }
-        };
+        let compiled = kinds::compile(&mut raw, &cx)?;
         if let Some((param, span)) = raw.leftover_parameters().into_iter().next() {
-            errors.push(Error::Config(error(
+            return Err(self.error(
                 span,
                 format!("`{param}` is not a parameter of kind `{}`", kind.as_ref()),
-            )));
-            continue;
+            ));
         }
-        let message = match Template::parse(raw.message.as_ref(), compiled.vars) {
-            Ok(message) if !raw.message.as_ref().trim().is_empty() => message,
-            Ok(_) => {
-                errors.push(Error::Config(error(
-                    raw.message.span(),
-                    "the message is empty".into(),
-                )));
-                continue;
-            }
-            Err(why) => {
-                errors.push(Error::Config(error(raw.message.span(), why)));
-                continue;
-            }
-        };
-        let line = text[..table_span.start.min(text.len())]
-            .matches('\n')
-            .count()
-            + 1;
-        rules.push(Rule {
+        if raw.message.as_ref().trim().is_empty() {
+            return Err(self.error(raw.message.span(), "the message is empty"));
+        }
+        let message = Template::parse(raw.message.as_ref(), compiled.vars)
+            .map_err(|why| self.error(raw.message.span(), why))?;
+        Ok(Rule {
             id: id.into_inner(),
             kind: kind.into_inner(),
-            severity: raw.severity,
+            severity,
             message,
             help: raw.help,
-            fix: raw.fix,
-            examples: raw.examples.into_iter().map(|e| e.into_inner()).collect(),
-            allow: raw.allow.into_iter().map(|a| a.into_inner()).collect(),
-            origin: (name.to_owned(), line),
+            fix,
+            examples: raw.examples.into_iter().map(Spanned::into_inner).collect(),
+            allow: raw.allow.into_iter().map(Spanned::into_inner).collect(),
+            origin: (self.name.to_owned(), line),
             check: compiled.check,
-        });
+        })
     }
 }

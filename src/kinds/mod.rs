@@ -133,8 +133,16 @@ pub fn compile_patterns(
     patterns
         .iter()
         .map(|p| {
-            regex::Regex::new(p.as_ref())
-                .map_err(|e| cx.error(p.span(), format!("invalid regular expression: {e}")))
+            regex::Regex::new(p.as_ref()).map_err(|e| {
+                // The regex crate's message draws the pattern over several lines; keep the gist.
+                let text = e.to_string();
+                let gist = text
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ");
+                cx.error(p.span(), format!("invalid regular expression: {gist}"))
+            })
         })
         .collect()
 }

@@ -1,0 +1,197 @@
+//! Every mistake in a rule file is an error naming the file, line and column of the offending key.
+
+use postlint::rules::RuleSet;
+
+/// The errors for a rule file holding `body` after a valid preamble, as `file:line:col: message`.
+fn errors(body: &str) -> Vec<String> {
+    let text =
+        format!("[[rule]]\nid = \"my-rule\"\nkind = \"forbid\"\nseverity = \"warning\"\n{body}");
+    match RuleSet::from_texts([("my.toml", text.as_str())]) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn a_valid_rule_loads() {
+    assert_eq!(
+        errors("message = \"m\"\nany = [\"x\"]\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn unknown_field() {
+    let found = errors("message = \"m\"\nany = [\"x\"]\nanny = [\"y\"]\n");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("my.toml:7:1: unknown field `anny`, expected one of"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn unknown_kind() {
+    let text = "[[rule]]\nid = \"a\"\nkind = \"forbidden\"\nseverity = \"info\"\nmessage = \"m\"\n";
+    let found: Vec<String> = RuleSet::from_texts([("k.toml", text)])
+        .err()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "k.toml:3:8: unknown kind `forbidden`; expected one of require, forbid, near-miss, label, spacing, hashtags"
+        ]
+    );
+}
+
+#[test]
+fn bad_regex() {
+    assert_eq!(
+        errors("message = \"m\"\npatterns = [\"ok\", \"(open\"]\n"),
+        ["my.toml:6:19: invalid regular expression: unclosed group"]
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    let rule = "[[rule]]\nid = \"twice\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\n";
+    let text = format!("{rule}\n{rule}");
+    let errors = RuleSet::from_texts([("d.toml", text.as_str())])
+        .err()
+        .unwrap();
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["d.toml:9:6: duplicate rule id `twice`"]
+    );
+    let postlint::error::Error::Config(e) = &errors[0] else {
+        panic!()
+    };
+    assert_eq!(e.notes, ["first defined at d.toml:1"]);
+}
+
+#[test]
+fn missing_message() {
+    assert_eq!(
+        errors("any = [\"x\"]\n"),
+        ["my.toml:1:1: missing field `message`"]
+    );
+}
+
+#[test]
+fn empty_message() {
+    assert_eq!(
+        errors("message = \" \"\nany = [\"x\"]\n"),
+        ["my.toml:5:11: the message is empty"]
+    );
+}
+
+#[test]
+fn wrong_type() {
+    assert_eq!(
+        errors("message = \"m\"\nany = \"x\"\n"),
+        ["my.toml:6:7: invalid type: string \"x\", expected a sequence"]
+    );
+}
+
+#[test]
+fn unknown_severity_and_fix_setting() {
+    let text = "[[rule]]\nid = \"a\"\nkind = \"forbid\"\nseverity = \"fatal\"\nmessage = \"m\"\nany = [\"x\"]\n\n[[rule]]\nid = \"b\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\nfix = \"maybe\"\n";
+    let found: Vec<String> = RuleSet::from_texts([("s.toml", text)])
+        .err()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "s.toml:4:12: unknown severity `fatal`; expected error, warning or info",
+            "s.toml:14:7: unknown fix setting `maybe`; expected safe, unsafe or none",
+        ]
+    );
+}
+
+#[test]
+fn parameter_of_another_kind() {
+    assert_eq!(
+        errors("message = \"m\"\nany = [\"x\"]\nterms = [\"Bitcoin\"]\n"),
+        ["my.toml:7:9: `terms` is not a parameter of kind `forbid`"]
+    );
+}
+
+#[test]
+fn missing_kind_parameter() {
+    assert_eq!(
+        errors("message = \"m\"\n"),
+        ["my.toml:3:8: kind `forbid` needs `any`, `replace` or `patterns`"]
+    );
+}
+
+#[test]
+fn unknown_placeholder() {
+    let found = errors("message = \"{term}\"\nany = [\"x\"]\n");
+    assert_eq!(
+        found,
+        ["my.toml:5:11: unknown placeholder `{term}`; this kind offers `{found}`, `{replacement}`"]
+    );
+}
+
+#[test]
+fn id_not_kebab_case() {
+    let text = "[[rule]]\nid = \"My_Rule\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\n";
+    let found: Vec<String> = RuleSet::from_texts([("i.toml", text)])
+        .err()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        ["i.toml:2:6: rule id `My_Rule` must be kebab-case, e.g. `missing-space`"]
+    );
+}
+
+#[test]
+fn toml_syntax_error() {
+    let found: Vec<String> = RuleSet::from_texts([("t.toml", "[[rule]\nid = 1\n")])
+        .err()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("t.toml:1:"), "{found:?}");
+}
+
+#[test]
+fn one_bad_rule_does_not_hide_the_next() {
+    let text = "[[rule]]\nid = \"a\"\nkind = \"nope\"\nseverity = \"info\"\nmessage = \"m\"\n\n[[rule]]\nid = \"b\"\nkind = \"forbid\"\nseverity = \"info\"\n";
+    let found: Vec<String> = RuleSet::from_texts([("two.toml", text)])
+        .err()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("two.toml:3:8: unknown kind `nope`"));
+    assert_eq!(found[1], "two.toml:7:1: missing field `message`");
+}
+
+#[test]
+fn a_user_rule_replaces_the_built_in_rule_with_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[[rule]]\nid = \"misspelling\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"mine\"\nany = [\"x\"]\n";
+    std::fs::write(dir.path().join("mine.toml"), text).unwrap();
+    let rules = RuleSet::load(true, &[dir.path().to_owned()]).unwrap();
+    let misspelling: Vec<_> = rules
+        .rules
+        .iter()
+        .filter(|r| r.id == "misspelling")
+        .collect();
+    assert_eq!(misspelling.len(), 1);
+    assert_eq!(misspelling[0].kind, "forbid");
+    assert!(misspelling[0].origin.0.ends_with("mine.toml"));
+}
