@@ -235,7 +235,7 @@ fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Er
                 .map(|(&a, &b)| a..b)
                 .collect()
         } else {
-            vec![0..text.len()]
+            std::iter::once(0..text.len()).collect()
         };
     for part in parts {
         match toml::from_str::<RuleFile>(&isolate(text, part.clone())) {
