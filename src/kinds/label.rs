@@ -5,8 +5,9 @@
 //! - alone on a line: `Heading` (also `Heading:`);
 //! - glued to a line start with a comma: `Introduction,Un investimento…`;
 //! - between two comma-separated fields: `…dollari,Subheading,Costi…`;
-//! - at a line start, then one space and a capitalised word, in a line that reads as prose
-//!   rather than as a Title Case headline: `Conclusion Il confronto…`;
+//! - at a line start, then one space and a capitalised word, in a line that reads as a sentence
+//!   (not a Title Case headline) in another language than the English label:
+//!   `Conclusion Il confronto…` (but not `Hook Protocol launches staking for the holders…`);
 //! - at a line start with a colon: `Hook: Did you know…`.
 //!
 //! `template` words (Heading, Body, Hook…) fire in every shape; `sections` words (Introduction,
@@ -116,6 +117,7 @@ impl Label {
         } else if after.starts_with(' ')
             && after[1..].starts_with(char::is_uppercase)
             && reads_as_prose(after)
+            && !reads_as_english(after)
         {
             out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + 1)]));
         }
@@ -166,4 +168,20 @@ fn reads_as_prose(after: &str) -> bool {
         .skip(1)
         .take(6)
         .any(|word| word.chars().count() >= 4 && word.starts_with(char::is_lowercase))
+}
+
+/// English function words that are not also common words of other Latin-script languages.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "for", "with", "that", "this", "it", "be", "from",
+    "will", "has", "have", "its", "not",
+];
+
+/// Whether the text after a label reads as English: three or more English function words
+/// among its first twenty words.
+fn reads_as_english(after: &str) -> bool {
+    let words = after.split_whitespace().take(20);
+    words
+        .filter(|w| ENGLISH_WORDS.iter().any(|e| w.eq_ignore_ascii_case(e)))
+        .count()
+        >= 3
 }
