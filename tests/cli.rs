@@ -411,3 +411,26 @@ fn directories_are_walked_for_posts_in_name_order() {
         .collect();
     assert_eq!(files, ["a.txt", "b.md", "c.markdown", "sub/d.txt"]);
 }
+
+#[test]
+fn markdown_positions_count_source_characters_around_entities_and_markup() {
+    let draft = "Research &amp; **Diclaimaer**:Non `code,here` [Bitcon](https://x.io/Etherium)\n";
+    let output = postlint()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--no-builtin",
+            "--rules",
+            "rules/spelling.toml",
+        ])
+        .args(["--stdin-filename", "d.md", "-"])
+        .write_stdin(draft)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "d.md:1:18: error[misspelling] “Diclaimaer” looks like a misspelling of “Disclaimer”\n\
+         d.md:1:48: error[misspelling] “Bitcon” looks like a misspelling of “Bitcoin”\n"
+    );
+}
