@@ -1,15 +1,14 @@
 //! The command line: argument parsing and the `check` run.
 
-use crate::error::Error;
-use crate::lint::lint;
-use crate::report::{self, FileReport, Format};
+use crate::diagnostic::{Applicability, Severity};
+use crate::report::{self, Format, Summary};
 use crate::rules::RuleSet;
-use crate::source::Source;
-use crate::walk::{self, Input};
+use crate::run::{self, Mode, Outcome};
+use crate::walk;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,6 +45,15 @@ struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t)]
     color: ColorMode,
+    /// Apply safe fixes in place (stdin: print the fixed draft), then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Also apply fixes that may change meaning (with `--fix` or `--diff`).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print what `--fix` would change as a unified diff; write nothing. Exits 1 if anything would change.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
 }
 
 /// When to colour the output.
@@ -109,64 +117,67 @@ fn check(args: &CheckArgs) -> u8 {
         args.paths.clone()
     };
     let (inputs, mut errors) = walk::discover(&paths);
-    let results: Vec<Result<FileReport, Error>> = inputs
+    let mode = match (args.fix, args.diff) {
+        (true, _) => Mode::Fix,
+        (_, true) => Mode::Diff,
+        _ => Mode::Check,
+    };
+    let level = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|input| {
-            let source = read(input, &args.stdin_filename)?;
-            let diagnostics = lint(&source, &rules.rules);
-            Ok(FileReport {
-                source,
-                diagnostics,
-            })
-        })
+        .map(|input| run::process(input, &args.stdin_filename, &rules.rules, mode, level))
         .collect();
+
+    let mut stdout = StandardStream::stdout(args.color.choice(std::io::stdout().is_terminal()));
+    let mut fixed_draft = None;
     let mut reports = Vec::new();
-    for result in results {
-        match result {
-            Ok(report) => reports.push(report),
-            Err(e) => errors.push(e),
-        }
+    let mut fixed = 0;
+    let mut diffs = String::new();
+    for outcome in outcomes {
+        errors.extend(outcome.errors);
+        reports.extend(outcome.report);
+        fixed += outcome.fixed;
+        diffs.push_str(outcome.diff.as_deref().unwrap_or_default());
+        fixed_draft = fixed_draft.or(outcome.fixed_draft);
     }
     for e in &errors {
         let _ = e.render(&mut stderr);
     }
-    let mut stdout = StandardStream::stdout(args.color.choice(std::io::stdout().is_terminal()));
-    let written = report::write(args.format, &reports, inputs.len(), &mut stdout)
-        .and_then(|()| stdout.flush());
-    if let Err(e) = written
+    let summary = Summary {
+        files: inputs.len(),
+        fixed,
+        level,
+        fixing: mode == Mode::Fix,
+    };
+    let written = match (mode, fixed_draft) {
+        (Mode::Diff, _) => stdout.write_all(diffs.as_bytes()),
+        // A fixed draft from stdin goes to stdout; the problems left go to stderr.
+        (_, Some(draft)) => stdout
+            .write_all(&draft)
+            .and_then(|()| report::write(args.format, &reports, &summary, &mut stderr)),
+        _ => report::write(args.format, &reports, &summary, &mut stdout),
+    };
+    if let Err(e) = written.and_then(|()| stdout.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        let _ = writeln!(stderr, "error: cannot write the report: {e}");
+        let _ = writeln!(stderr, "error: cannot write the output: {e}");
         return FAILURE;
     }
     let has_errors = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+        .any(|d| d.severity == Severity::Error);
     if !errors.is_empty() {
         FAILURE
+    } else if mode == Mode::Diff {
+        if diffs.is_empty() { CLEAN } else { PROBLEMS }
     } else if has_errors {
         PROBLEMS
     } else {
         CLEAN
     }
-}
-
-/// Reads and decodes one post.
-fn read(input: &Input, stdin_name: &str) -> Result<Source, Error> {
-    let (name, bytes) = match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io(stdin_name, &e))?;
-            (stdin_name.to_owned(), bytes)
-        }
-        Input::File(path) => {
-            let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|e| Error::io(&name, &e))?;
-            (name, bytes)
-        }
-    };
-    Source::from_bytes(name.clone(), bytes).map_err(|error| Error::Utf8 { path: name, error })
 }

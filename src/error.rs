@@ -16,6 +16,8 @@ pub enum Error {
     Io { path: String, message: String },
     /// A post is not valid UTF-8.
     Utf8 { path: String, error: DecodeError },
+    /// Fixing a post went wrong.
+    Fix { path: String, message: String },
     /// A rule file (or configuration) is wrong at `span`.
     Config(ConfigError),
     /// Any other mistake in how postlint was called.
@@ -74,7 +76,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Io { path, message } => write!(f, "{path}: {message}"),
+            Self::Io { path, message } | Self::Fix { path, message } => {
+                write!(f, "{path}: {message}")
+            }
             Self::Utf8 { path, error } => write!(
                 f,
                 "{path}:{}:{}: invalid UTF-8 at byte {} (0x{:02X}); save the file as UTF-8",

@@ -65,20 +65,8 @@ fn run(rule: &Rule, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
     lint(&source, std::slice::from_ref(rule))
 }
 
-/// Applies the rule's own fixes until nothing changes (at most 10 passes).
+/// Applies the rule's own fixes, safe or unsafe, until nothing changes.
 fn fix_with(rule: &Rule, text: &str) -> String {
-    let mut text = text.to_owned();
-    for _ in 0..10 {
-        let diagnostics = run(rule, &text);
-        let fixes = diagnostics
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| f.applicability != Applicability::DisplayOnly);
-        let (next, applied) = fix::apply(&text, fixes);
-        if applied == 0 {
-            break;
-        }
-        text = next;
-    }
-    text
+    let source = Source::new("example.txt", text.to_owned());
+    fix::fix(&source, std::slice::from_ref(rule), Applicability::Unsafe).text
 }

@@ -1,6 +1,69 @@
-//! Applying fixes to a post's text.
+//! The fix engine: applies the fixes that come with diagnostics, re-lints, and repeats until
+//! nothing changes.
 
-use crate::diagnostic::{Edit, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::lint::lint;
+use crate::rules::Rule;
+use crate::source::Source;
+
+/// The most passes the engine makes before it gives up on a post that does not settle.
+pub const MAX_PASSES: usize = 10;
+
+/// What fixing one post did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text after the last pass (without byte order mark, like `Source::text`).
+    pub text: String,
+    /// How many fixes were applied, over all passes.
+    pub applied: usize,
+    /// The rules that still had fixes to apply when the engine stopped after `MAX_PASSES`
+    /// passes: they undo each other. Empty when the text settled.
+    pub unsettled: Vec<String>,
+}
+
+/// Whether `fix` may be applied at `level` (`Safe`: `--fix`; `Unsafe`: `--unsafe-fixes` too).
+pub fn is_applicable(fix: &Fix, level: Applicability) -> bool {
+    fix.applicability != Applicability::DisplayOnly && fix.applicability >= level
+}
+
+/// Applies the fixes at `level` to `source` until the rules find nothing more to fix.
+pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
+    let mut text = source.text.clone();
+    let mut applied = 0;
+    for _ in 0..MAX_PASSES {
+        let diagnostics = lint(&Source::new(source.name.clone(), text.clone()), rules);
+        let (next, count) = apply(&text, fixes_at(&diagnostics, level));
+        if count == 0 {
+            return Fixed {
+                text,
+                applied,
+                unsettled: Vec::new(),
+            };
+        }
+        text = next;
+        applied += count;
+    }
+    let diagnostics = lint(&Source::new(source.name.clone(), text.clone()), rules);
+    let mut unsettled: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.fix.as_ref().is_some_and(|f| is_applicable(f, level)))
+        .map(|d| d.rule.clone())
+        .collect();
+    unsettled.sort();
+    unsettled.dedup();
+    Fixed {
+        text,
+        applied,
+        unsettled,
+    }
+}
+
+fn fixes_at(diagnostics: &[Diagnostic], level: Applicability) -> impl Iterator<Item = &Fix> {
+    diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(move |f| is_applicable(f, level))
+}
 
 /// Applies every fix that does not overlap one applied before it (fixes are taken in the order
 /// of their first edit); returns the new text and the number of fixes applied.

@@ -66,6 +66,24 @@ impl Source {
         }
     }
 
+    /// The same post with another text (a fixed one): same name, same byte order mark.
+    pub fn with_text(&self, text: String) -> Self {
+        Self {
+            bom: self.bom,
+            ..Self::new(self.name.clone(), text)
+        }
+    }
+
+    /// The post's bytes as they belong in its file: byte order mark, then text.
+    pub fn file_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.bom_len() + self.text.len());
+        if self.bom {
+            bytes.extend_from_slice(BOM.as_bytes());
+        }
+        bytes.extend_from_slice(self.text.as_bytes());
+        bytes
+    }
+
     /// Whether the post is Markdown, judged by its name's extension.
     pub fn is_markdown(&self) -> bool {
         let lower = self.name.to_ascii_lowercase();

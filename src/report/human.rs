@@ -1,34 +1,40 @@
 //! `--format human`: rustc-style code frames through codespan-reporting, and a summary line.
 
-use super::{FileReport, into_io};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{FileReport, Summary, into_io};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::fix::is_applicable;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label, Severity as FrameSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use std::io;
 
-pub fn write(reports: &[FileReport], files: usize, out: &mut dyn WriteColor) -> io::Result<()> {
+pub fn write(
+    reports: &[FileReport],
+    summary: &Summary,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
     let config = term::Config::default();
+    let fixable_at =
+        |d: &Diagnostic, level| d.fix.as_ref().is_some_and(|f| is_applicable(f, level));
     for report in reports {
         let file = SimpleFile::new(&report.source.name, &report.source.text);
         for d in &report.diagnostics {
-            term::emit_to_write_style(out, &config, &file, &frame(d)).map_err(into_io)?;
+            let frame = frame(d, fixable_at(d, summary.level));
+            term::emit_to_write_style(out, &config, &file, &frame).map_err(into_io)?;
         }
     }
-    let count = |s| {
-        reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.severity == s)
-            .count()
-    };
+    let all = || reports.iter().flat_map(|r| &r.diagnostics);
+    if summary.fixing && summary.fixed > 0 {
+        writeln!(out, "Fixed {}.", plural(summary.fixed, "problem"))?;
+    }
+    let count = |s| all().filter(|d| d.severity == s).count();
     let (errors, warnings, infos) = (
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info),
     );
     let total = errors + warnings + infos;
-    let files = plural(files, "file");
+    let files = plural(summary.files, "file");
     if total == 0 {
         return writeln!(out, "No problems in {files}.");
     }
@@ -40,7 +46,39 @@ pub fn write(reports: &[FileReport], files: usize, out: &mut dyn WriteColor) -> 
     if infos > 0 {
         kinds.push_str(&format!(", {infos} info"));
     }
-    writeln!(out, "{} ({kinds}) in {files}.", plural(total, "problem"))
+    let remaining = if summary.fixing && summary.fixed > 0 {
+        " remain"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{}{remaining} ({kinds}) in {files}.",
+        plural(total, "problem")
+    )?;
+    let fixable = all().filter(|d| fixable_at(d, summary.level)).count();
+    let unsafe_only = all()
+        .filter(|d| fixable_at(d, Applicability::Unsafe))
+        .count()
+        - fixable;
+    let command = if summary.level == Applicability::Unsafe {
+        "--fix --unsafe-fixes"
+    } else {
+        "--fix"
+    };
+    match (fixable, unsafe_only) {
+        (0, 0) => Ok(()),
+        (0, more) => writeln!(
+            out,
+            "{} fixable with `--fix --unsafe-fixes`.",
+            plural(more, "more problem")
+        ),
+        (n, 0) => writeln!(out, "[*] {n} fixable with `{command}`."),
+        (n, more) => writeln!(
+            out,
+            "[*] {n} fixable with `{command}` ({more} more with `--fix --unsafe-fixes`)."
+        ),
+    }
 }
 
 fn plural(n: usize, noun: &str) -> String {
@@ -51,7 +89,8 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn frame(d: &Diagnostic) -> Frame<()> {
+/// A code frame for `d`; `[*]` marks a problem the current fix level would fix.
+fn frame(d: &Diagnostic, fixable: bool) -> Frame<()> {
     let severity = match d.severity {
         Severity::Error => FrameSeverity::Error,
         Severity::Warning => FrameSeverity::Warning,
@@ -61,7 +100,11 @@ fn frame(d: &Diagnostic) -> Frame<()> {
         .with_message(d.fix.as_ref().map_or("", |f| f.title.as_str()));
     Frame::new(severity)
         .with_code(&d.rule)
-        .with_message(&d.message)
+        .with_message(if fixable {
+            format!("[*] {}", d.message)
+        } else {
+            d.message.clone()
+        })
         .with_labels(vec![label])
         .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
 }

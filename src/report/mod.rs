@@ -4,7 +4,7 @@ mod concise;
 mod human;
 mod json;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::source::Source;
 use codespan_reporting::term::termcolor::WriteColor;
 use std::io;
@@ -27,15 +27,27 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Writes `reports` to `out` in `format`; `files` is how many posts were checked.
+/// Totals of a run, for the human summary.
+pub struct Summary {
+    /// How many posts were checked.
+    pub files: usize,
+    /// How many fixes were applied.
+    pub fixed: usize,
+    /// Which fixes count as available: safe ones, or unsafe ones too.
+    pub level: Applicability,
+    /// Whether this run applied fixes (`--fix`).
+    pub fixing: bool,
+}
+
+/// Writes `reports` to `out` in `format`.
 pub fn write(
     format: Format,
     reports: &[FileReport],
-    files: usize,
+    summary: &Summary,
     out: &mut dyn WriteColor,
 ) -> io::Result<()> {
     match format {
-        Format::Human => human::write(reports, files, out),
+        Format::Human => human::write(reports, summary, out),
         Format::Concise => concise::write(reports, out),
         Format::Json => json::write(reports, out),
     }

@@ -1,0 +1,138 @@
+//! One post through the pipeline: read it, fix it if asked, write it back or diff it, and lint
+//! what remains.
+
+use crate::diagnostic::Applicability;
+use crate::error::Error;
+use crate::fix;
+use crate::lint::lint;
+use crate::report::FileReport;
+use crate::rules::Rule;
+use crate::source::Source;
+use crate::walk::Input;
+use crate::write::replace_file;
+use std::io::Read;
+
+/// What `check` does with each post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Report problems.
+    Check,
+    /// Apply fixes (to the file, or to stdout for stdin), then report what remains.
+    Fix,
+    /// Print what `Fix` would change, as a unified diff; write nothing.
+    Diff,
+}
+
+/// What happened to one post.
+#[derive(Default)]
+pub struct Outcome {
+    /// The post as it now stands and its remaining problems (absent if it could not be read).
+    pub report: Option<FileReport>,
+    /// How many fixes were applied (or, with `Diff`, would be).
+    pub fixed: usize,
+    /// With `Diff`: the unified diff, if anything would change.
+    pub diff: Option<String>,
+    /// With `Fix` on stdin: the fixed draft, BOM included.
+    pub fixed_draft: Option<Vec<u8>>,
+    pub errors: Vec<Error>,
+}
+
+/// Runs one post through `mode`; `level` says which fixes apply.
+pub fn process(
+    input: &Input,
+    stdin_name: &str,
+    rules: &[Rule],
+    mode: Mode,
+    level: Applicability,
+) -> Outcome {
+    let mut outcome = Outcome::default();
+    let (source, original) = match read(input, stdin_name) {
+        Ok(read) => read,
+        Err(e) => {
+            outcome.errors.push(e);
+            return outcome;
+        }
+    };
+    let mut current = source;
+    if mode != Mode::Check {
+        let fixed = fix::fix(&current, rules, level);
+        if !fixed.unsettled.is_empty() {
+            outcome.errors.push(Error::Fix {
+                path: current.name.clone(),
+                message: format!(
+                    "the fixes did not settle after {} passes: {} undo each other's changes; fix by hand",
+                    fix::MAX_PASSES,
+                    fixed.unsettled.join(", ")
+                ),
+            });
+        }
+        let new = current.with_text(fixed.text);
+        let changed = new.text != current.text;
+        outcome.fixed = fixed.applied;
+        match (mode, input) {
+            (Mode::Diff, _) => {
+                if changed {
+                    outcome.diff = Some(unified_diff(&current, &new));
+                }
+            }
+            (_, Input::Stdin) => {
+                outcome.fixed_draft = Some(new.file_bytes());
+                current = new;
+            }
+            (_, Input::File(path)) => {
+                if changed {
+                    match replace_file(path, &original, &new.file_bytes()) {
+                        Ok(()) => current = new,
+                        Err(e) => {
+                            outcome.fixed = 0;
+                            outcome.errors.push(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let diagnostics = lint(&current, rules);
+    outcome.report = Some(FileReport {
+        source: current,
+        diagnostics,
+    });
+    outcome
+}
+
+/// Reads and decodes one post; returns it with the bytes as read.
+fn read(input: &Input, stdin_name: &str) -> Result<(Source, Vec<u8>), Error> {
+    let (name, bytes) = match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(stdin_name, &e))?;
+            (stdin_name.to_owned(), bytes)
+        }
+        Input::File(path) => {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| Error::io(&name, &e))?;
+            (name, bytes)
+        }
+    };
+    match Source::from_bytes(name.clone(), bytes.clone()) {
+        Ok(source) => Ok((source, bytes)),
+        Err(error) => Err(Error::Utf8 { path: name, error }),
+    }
+}
+
+/// A unified diff from `old` to `new`, with the post's path on both header lines, as `patch`
+/// takes it.
+fn unified_diff(old: &Source, new: &Source) -> String {
+    let (old_bytes, new_bytes) = (old.file_bytes(), new.file_bytes());
+    let (old_text, new_text) = (
+        String::from_utf8_lossy(&old_bytes),
+        String::from_utf8_lossy(&new_bytes),
+    );
+    similar::TextDiff::from_lines(old_text.as_ref(), new_text.as_ref())
+        .unified_diff()
+        .context_radius(3)
+        .header(&old.name, &new.name)
+        .to_string()
+}
