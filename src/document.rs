@@ -58,7 +58,7 @@ impl<'a> Document<'a> {
     }
 
     /// The 0-based line ranges of the post (without terminators), in prose coordinates.
-    pub fn lines(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+    pub fn lines(&self) -> impl DoubleEndedIterator<Item = Range<usize>> + '_ {
         (0..self.source.line_count()).map(|i| self.source.line_range(i))
     }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod examples;
 pub mod fix;
 pub mod kinds;
+pub mod lang;
 pub mod lint;
 pub mod markdown;
 pub mod phrases;

@@ -6,6 +6,9 @@
 //! - `count`: more than `max` hashtags; reported at the first one over the limit. No fix.
 //! - `placement`: hashtags belong in one block at the end. Hashtags separated only by
 //!   whitespace form a block; every block but the last is reported at its first hashtag.
+//!   **Fix:** move the earlier blocks' hashtags to the start of the last block, in order, none
+//!   dropped (a tag the last block already has is not repeated); a block inside a sentence
+//!   leaves its words behind without the `#`.
 //! - `campaign`: a variant of a `canonical` campaign tag — another case, `to` for `2`, `_` or
 //!   `-` inside, or one typo away in a tag of 8 or more characters (`#writetoearn`,
 //!   `#Write2Ern` → `#Write2Earn`). **Fix:** the canonical tag.
@@ -15,6 +18,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 enum Hashtags {
@@ -74,8 +78,16 @@ impl Check for Hashtags {
             }
             Self::Placement => {
                 let blocks = blocks(doc, &tags);
-                for block in blocks.iter().take(blocks.len().saturating_sub(1)) {
-                    out.push(Finding::at(block[0].clone()));
+                if let Some((last, earlier)) = blocks.split_last()
+                    && !earlier.is_empty()
+                {
+                    let edits = move_to_final(doc, earlier, last);
+                    for block in earlier {
+                        out.push(
+                            Finding::at(block[0].clone())
+                                .fix("move the hashtags to the final block", edits.clone()),
+                        );
+                    }
                 }
             }
             Self::Campaign { canonical } => {
@@ -115,6 +127,19 @@ pub fn find_hashtags(prose: &str) -> Vec<Range<usize>> {
     tags
 }
 
+/// Whether `line` holds hashtags and nothing else but whitespace.
+pub fn is_hashtag_line(line: &str) -> bool {
+    let tags = find_hashtags(line);
+    let mut rest = 0;
+    for tag in &tags {
+        if !line[rest..tag.start].trim().is_empty() {
+            return false;
+        }
+        rest = tag.end;
+    }
+    !tags.is_empty() && line[rest..].trim().is_empty()
+}
+
 /// The length of the hashtag name at the start of `text`.
 fn hashtag_len(text: &str) -> usize {
     text.char_indices()
@@ -143,6 +168,63 @@ fn blocks(doc: &Document, tags: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
         }
     }
     blocks
+}
+
+/// The edits that move the hashtags of the `earlier` blocks to the start of the `last` one, in
+/// order, leaving out tags the last block already has. A block on lines of its own goes with its
+/// lines; a block ending a line goes with the spaces before it; a block inside a sentence leaves
+/// its words behind without their `#`.
+fn move_to_final(
+    doc: &Document,
+    earlier: &[Vec<Range<usize>>],
+    last: &[Range<usize>],
+) -> Vec<Edit> {
+    let text = doc.text();
+    let mut edits = Vec::new();
+    let mut present: FxHashSet<String> = last
+        .iter()
+        .map(|t| text[t.clone()].to_lowercase())
+        .collect();
+    let mut moved: Vec<&str> = Vec::new();
+    for block in earlier {
+        let span = block[0].start..block[block.len() - 1].end;
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i + 1);
+        if doc.is_blank(line_start..span.start) && doc.is_blank(span.end..line_end) {
+            // With blank lines on both sides, one of them goes too.
+            let blank_after = text[line_end..]
+                .find('\n')
+                .filter(|&i| doc.is_blank(line_end..line_end + i));
+            let blank_before = line_start > 0 && {
+                let previous_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+                doc.is_blank(previous_start..line_start)
+            };
+            let end = match blank_after {
+                Some(i) if blank_before => line_end + i + 1,
+                _ => line_end,
+            };
+            edits.push(Edit::delete(line_start..end));
+        } else if doc.is_blank(span.end..line_end) {
+            edits.push(Edit::delete(text[..span.start].trim_end().len()..span.end));
+        } else {
+            edits.extend(
+                block
+                    .iter()
+                    .map(|tag| Edit::delete(tag.start..tag.start + 1)),
+            );
+        }
+        for tag in block {
+            if present.insert(text[tag.clone()].to_lowercase()) {
+                moved.push(&text[tag.clone()]);
+            }
+        }
+    }
+    if !moved.is_empty() {
+        edits.push(Edit::insert(last[0].start, format!("{} ", moved.join(" "))));
+    }
+    edits
 }
 
 /// A tag name compared loosely: lowercase, `to` read as `2`, `_` and `-` dropped.

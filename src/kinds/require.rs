@@ -2,24 +2,36 @@
 //!
 //! **What it catches:** a post without something every post needs, such as a financial
 //! disclaimer. **Example:** `any = ["not financial advice", "NFA"]` fires on a post that says
-//! neither. **Where:** one diagnostic on the post's last non-blank line. **Fix:** none yet.
+//! neither. **Where:** one diagnostic on the post's last non-blank line. **Fix:** with
+//! `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`, the text
+//! in the post's language (guessed from its function words; no fix if it cannot be told) as a
+//! line of its own: before a final line of hashtags, else at the end; after a blank line if the
+//! post separates paragraphs with blank lines. Line endings and a missing final newline are kept.
 //! Phrases match case-insensitively, whole words only, with any whitespace between words and
 //! either apostrophe (`'` or `’`); `patterns` are regular expressions over the prose.
 
+use super::hashtags::is_hashtag_line;
 use super::{Check, Compiled, Context, Finding, compile_patterns};
+use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
+use crate::lang;
 use crate::phrases::PhraseSet;
 use crate::rule_file::RawRule;
 use regex::Regex;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::Spanned;
 
 struct Require {
     phrases: PhraseSet,
     patterns: Vec<Regex>,
+    /// Text to append, by language code.
+    append: BTreeMap<String, String>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let any = rule.any.take().map(|a| a.into_inner()).unwrap_or_default();
+    let any = rule.any.take().map(Spanned::into_inner).unwrap_or_default();
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
     if any.is_empty() && patterns.is_empty() {
         return Err(cx.error(
@@ -28,8 +40,17 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         ));
     }
     let phrases = PhraseSet::new(any.iter().map(String::as_str));
+    let append = rule
+        .append
+        .take()
+        .map(Spanned::into_inner)
+        .unwrap_or_default();
     Ok(Compiled {
-        check: Box::new(Require { phrases, patterns }),
+        check: Box::new(Require {
+            phrases,
+            patterns,
+            append,
+        }),
         vars: &["found"],
     })
 }
@@ -38,12 +59,32 @@ impl Check for Require {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let present = self.phrases.find_all(doc).next().is_some()
             || self.patterns.iter().any(|p| p.is_match(&doc.prose));
-        if !present {
-            let last = doc
-                .lines()
-                .filter(|line| !doc.is_blank(line.clone()))
-                .last();
-            out.push(Finding::at(last.unwrap_or(0..0)));
+        if present {
+            return;
         }
+        let last = doc.lines().rfind(|line| !doc.is_blank(line.clone()));
+        let mut finding = Finding::at(last.clone().unwrap_or(0..0));
+        let text = lang::guess(doc).and_then(|language| self.append.get(language));
+        if let (Some(text), Some(last)) = (text, last) {
+            finding = finding.fix(format!("add “{text}”"), vec![append(doc, last, text)]);
+        }
+        out.push(finding);
+    }
+}
+
+/// The edit that adds `text` as a line of its own to the post whose last non-blank line is `last`.
+fn append(doc: &Document, last: Range<usize>, text: &str) -> Edit {
+    let newline = doc.source.line_ending();
+    let gap = if doc.text().contains(&format!("{newline}{newline}")) {
+        newline
+    } else {
+        ""
+    };
+    if is_hashtag_line(&doc.prose[last.clone()]) {
+        Edit::insert(last.start, format!("{text}{newline}{gap}"))
+    } else if doc.text().ends_with('\n') {
+        Edit::insert(doc.text().len(), format!("{gap}{text}{newline}"))
+    } else {
+        Edit::insert(doc.text().len(), format!("{newline}{gap}{text}"))
     }
 }
