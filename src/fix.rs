@@ -16,8 +16,8 @@ pub struct Fixed {
     pub text: String,
     /// How many fixes were applied, over all passes.
     pub applied: usize,
-    /// The rules that still had fixes to apply when the engine stopped after `MAX_PASSES`
-    /// passes: they undo each other. Empty when the text settled.
+    /// When the text did not settle in `MAX_PASSES` passes: the rules whose fixes kept changing
+    /// it (they undo each other). Empty when the text settled.
     pub unsettled: Vec<String>,
 }
 
@@ -30,25 +30,24 @@ pub fn is_applicable(fix: &Fix, level: Applicability) -> bool {
 pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
     let mut text = source.text.clone();
     let mut applied = 0;
+    let mut last_pass = Vec::new();
     for _ in 0..MAX_PASSES {
-        let diagnostics = lint(&Source::new(source.name.clone(), text.clone()), rules);
-        let (next, count) = apply(&text, fixes_at(&diagnostics, level));
-        if count == 0 {
+        let diagnostics = lint(&source.with_text(text.clone()), rules);
+        let planned = plan(&diagnostics, level);
+        if planned.is_empty() {
             return Fixed {
                 text,
                 applied,
                 unsettled: Vec::new(),
             };
         }
-        text = next;
-        applied += count;
+        text = apply(&text, &planned);
+        applied += planned.len();
+        last_pass = planned.iter().map(|d| d.rule.clone()).collect();
     }
-    let diagnostics = lint(&Source::new(source.name.clone(), text.clone()), rules);
-    let mut unsettled: Vec<String> = diagnostics
-        .iter()
-        .filter(|d| d.fix.as_ref().is_some_and(|f| is_applicable(f, level)))
-        .map(|d| d.rule.clone())
-        .collect();
+    let diagnostics = lint(&source.with_text(text.clone()), rules);
+    let mut unsettled = last_pass;
+    unsettled.extend(plan(&diagnostics, level).iter().map(|d| d.rule.clone()));
     unsettled.sort();
     unsettled.dedup();
     Fixed {
@@ -58,40 +57,58 @@ pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
     }
 }
 
-fn fixes_at(diagnostics: &[Diagnostic], level: Applicability) -> impl Iterator<Item = &Fix> {
-    diagnostics
+/// The diagnostics whose fixes to apply together: those with a fix applicable at `level` that
+/// does not overlap a fix taken before it (fixes are taken in the order of their first edit).
+pub fn plan(diagnostics: &[Diagnostic], level: Applicability) -> Vec<&Diagnostic> {
+    let mut candidates: Vec<&Diagnostic> = diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(move |f| is_applicable(f, level))
-}
-
-/// Applies every fix that does not overlap one applied before it (fixes are taken in the order
-/// of their first edit); returns the new text and the number of fixes applied.
-pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
-    let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
-    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.range.start).min());
-    let mut accepted: Vec<&Edit> = Vec::new();
-    let mut count = 0;
-    for fix in fixes {
-        if fix
-            .edits
-            .iter()
-            .all(|e| accepted.iter().all(|a| !overlaps(a, e)))
-        {
-            accepted.extend(&fix.edits);
-            count += 1;
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| is_applicable(f, level) && !f.edits.is_empty())
+        })
+        .collect();
+    candidates.sort_by_key(|d| edits(d).map(|e| e.range.start).min());
+    let mut taken: Vec<&Diagnostic> = Vec::new();
+    // The taken edits, sorted by start; they never overlap, so their ends are sorted too, and an
+    // edit can only clash with its neighbours at the place it would be inserted.
+    let mut sorted: Vec<&Edit> = Vec::new();
+    let place =
+        |sorted: &[&Edit], e: &Edit| sorted.partition_point(|a| a.range.start < e.range.start);
+    for d in candidates {
+        let clashes = edits(d).any(|e| {
+            let i = place(&sorted, e);
+            sorted[i.saturating_sub(1)..(i + 2).min(sorted.len())]
+                .iter()
+                .any(|a| overlaps(a, e))
+        });
+        if !clashes {
+            for e in edits(d) {
+                sorted.insert(place(&sorted, e), e);
+            }
+            taken.push(d);
         }
     }
-    accepted.sort_by_key(|e| (e.range.start, e.range.end));
+    taken
+}
+
+fn edits(d: &Diagnostic) -> impl Iterator<Item = &Edit> {
+    d.fix.iter().flat_map(|f| &f.edits)
+}
+
+/// Applies the fixes of `planned` (which must not overlap: see `plan`) to `text`.
+pub fn apply(text: &str, planned: &[&Diagnostic]) -> String {
+    let mut all: Vec<&Edit> = planned.iter().flat_map(|d| edits(d)).collect();
+    all.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for edit in accepted {
+    for edit in all {
         out.push_str(&text[at..edit.range.start]);
         out.push_str(&edit.replacement);
         at = edit.range.end;
     }
     out.push_str(&text[at..]);
-    (out, count)
+    out
 }
 
 /// Two edits conflict if their ranges share a byte, or both insert at the same offset, or one
@@ -115,23 +132,34 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Applicability;
+    use crate::diagnostic::Severity;
 
-    fn fix(edits: Vec<Edit>) -> Fix {
-        Fix {
-            title: String::new(),
-            edits,
-            applicability: Applicability::Safe,
+    fn diagnostic(edits: Vec<Edit>) -> Diagnostic {
+        Diagnostic {
+            rule: "r".into(),
+            severity: Severity::Warning,
+            range: 0..0,
+            message: String::new(),
+            help: None,
+            fix: Some(Fix {
+                title: String::new(),
+                edits,
+                applicability: Applicability::Safe,
+            }),
         }
     }
 
     #[test]
     fn applies_non_overlapping_fixes_in_order() {
-        let fixes = [
-            fix(vec![Edit::replace(0..3, "abc")]),
-            fix(vec![Edit::insert(5, " ")]),
-            fix(vec![Edit::replace(1..2, "x")]),
+        let diagnostics = [
+            diagnostic(vec![Edit::replace(0..3, "abc")]),
+            diagnostic(vec![Edit::insert(5, " ")]),
+            diagnostic(vec![Edit::replace(1..2, "x")]),
+            diagnostic(vec![Edit::insert(5, "!")]),
+            diagnostic(vec![Edit::replace(5..6, "")]),
         ];
-        assert_eq!(apply("xyz01234", &fixes), ("abc01 234".to_string(), 2));
+        let planned = plan(&diagnostics, Applicability::Safe);
+        assert_eq!(planned.len(), 3);
+        assert_eq!(apply("xyz01234", &planned), "abc01 34");
     }
 }

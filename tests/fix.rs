@@ -1,0 +1,301 @@
+//! `--fix`, `--unsafe-fixes` and `--diff`: exact fixed output, and never a lost byte.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const EXAMPLE: &str = "fixtures/example/nvidia-openai-it.txt";
+const FIXED: &str = "fixtures/example/nvidia-openai-it.fixed.txt";
+const UNSAFE_FIXED: &str = "fixtures/example/nvidia-openai-it.unsafe-fixed.txt";
+
+fn postlint() -> Command {
+    Command::cargo_bin("postlint").unwrap()
+}
+
+/// A writable copy of `fixture` named `name` in a new temporary directory.
+fn copy(fixture: &str, name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, fs::read(fixture).unwrap()).unwrap();
+    (dir, path)
+}
+
+fn fix(path: &Path, extra: &[&str]) -> std::process::Output {
+    postlint()
+        .args(["check", "--fix", "--color", "never"])
+        .args(extra)
+        .arg(path)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn fix_turns_the_example_into_the_expected_text_and_a_second_run_changes_nothing() {
+    let (_dir, path) = copy(EXAMPLE, "post.txt");
+    let output = fix(&path, &[]);
+    assert_eq!(fs::read(&path).unwrap(), fs::read(FIXED).unwrap());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.ends_with(
+            "Fixed 7 problems.\n4 problems remain (0 errors, 4 warnings) in 1 file.\n\
+         3 more problems fixable with `--fix --unsafe-fixes`.\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(output.status.code(), Some(0), "only warnings remain");
+    let again = fix(&path, &[]);
+    assert_eq!(fs::read(&path).unwrap(), fs::read(FIXED).unwrap());
+    assert!(!String::from_utf8(again.stdout).unwrap().contains("Fixed"));
+}
+
+#[test]
+fn unsafe_fixes_also_fix_the_disclaimer_the_campaign_tag_and_the_hashtag_blocks() {
+    let (_dir, path) = copy(EXAMPLE, "post.txt");
+    fix(&path, &["--unsafe-fixes"]);
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed, fs::read_to_string(UNSAFE_FIXED).unwrap());
+    assert!(fixed.contains("\nDisclaimer: Non è un consiglio finanziario\n"));
+    let last = fixed.lines().last().unwrap();
+    assert_eq!(last.split(' ').filter(|w| w.starts_with('#')).count(), 9);
+    assert!(last.ends_with("#Write2Earn"));
+    assert_eq!(fixed.matches('#').count(), 9, "a single hashtag block");
+    fix(&path, &["--unsafe-fixes"]);
+    assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
+}
+
+#[test]
+fn diff_prints_a_patch_and_writes_nothing() {
+    let (dir, path) = copy(EXAMPLE, "post.txt");
+    let output = postlint()
+        .current_dir(dir.path())
+        .args(["check", "--diff", "post.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        fs::read(EXAMPLE).unwrap(),
+        "the original is untouched"
+    );
+    let diff = output.stdout;
+    assert!(diff.starts_with(b"--- post.txt\n+++ post.txt\n"));
+    let patch = dir.path().join("fix.patch");
+    fs::write(&patch, &diff).unwrap();
+    let status = std::process::Command::new("patch")
+        .current_dir(dir.path())
+        .args(["-s", "-p0", "-i", "fix.patch"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(fs::read(&path).unwrap(), fs::read(FIXED).unwrap());
+    let output = postlint()
+        .current_dir(dir.path())
+        .args(["check", "--diff", "post.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn stdin_fix_prints_the_fixed_draft_and_the_remaining_problems_on_stderr() {
+    let output = postlint()
+        .args([
+            "check",
+            "--fix",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "draft.txt",
+            "-",
+        ])
+        .write_stdin(fs::read(EXAMPLE).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.stdout, fs::read(FIXED).unwrap());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 4, "{stderr}");
+    assert!(
+        stderr.starts_with("draft.txt:7:376: warning[hashtag-placement]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn line_endings_byte_order_mark_and_final_newline_are_kept() {
+    let example = fs::read_to_string(EXAMPLE).unwrap();
+    let expected = fs::read_to_string(FIXED).unwrap();
+    let cases = [
+        (
+            example.replace('\n', "\r\n"),
+            expected.replace('\n', "\r\n"),
+        ),
+        (format!("\u{feff}{example}"), format!("\u{feff}{expected}")),
+        (format!("{example}\n"), format!("{expected}\n")),
+        (
+            format!("\u{feff}{}\r\n", example.replace('\n', "\r\n")),
+            format!("\u{feff}{}\r\n", expected.replace('\n', "\r\n")),
+        ),
+    ];
+    for (original, fixed) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.txt");
+        fs::write(&path, &original).unwrap();
+        fix(&path, &[]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn permissions_are_kept_and_a_symlink_stays_a_link_to_the_fixed_target() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, target) = copy(EXAMPLE, "target.txt");
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    fix(&link, &[]);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read(&target).unwrap(), fs::read(FIXED).unwrap());
+    assert_eq!(
+        fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_or_directory_is_an_error_for_that_file_and_the_others_are_fixed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked_dir = dir.path().join("locked");
+    fs::create_dir(&locked_dir).unwrap();
+    for path in [
+        dir.path().join("a-read-only.txt"),
+        dir.path().join("b-ok.txt"),
+        locked_dir.join("c.txt"),
+    ] {
+        fs::write(&path, fs::read(EXAMPLE).unwrap()).unwrap();
+    }
+    fs::set_permissions(
+        dir.path().join("a-read-only.txt"),
+        fs::Permissions::from_mode(0o444),
+    )
+    .unwrap();
+    fs::set_permissions(&locked_dir, fs::Permissions::from_mode(0o555)).unwrap();
+    let output = postlint()
+        .args(["check", "--fix", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    fs::set_permissions(&locked_dir, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("a-read-only.txt: the file is read-only; it was not fixed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c.txt: its directory is read-only"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("a-read-only.txt")).unwrap(),
+        fs::read(EXAMPLE).unwrap()
+    );
+    assert_eq!(
+        fs::read(locked_dir.join("c.txt")).unwrap(),
+        fs::read(EXAMPLE).unwrap()
+    );
+    assert_eq!(
+        fs::read(dir.path().join("b-ok.txt")).unwrap(),
+        fs::read(FIXED).unwrap()
+    );
+}
+
+#[test]
+fn a_file_that_changed_since_it_was_read_is_not_written() {
+    let (_dir, path) = copy(EXAMPLE, "post.txt");
+    let error =
+        postlint::write::replace_file(&path, b"what was read earlier", b"fixed").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: the file changed on disk while postlint was fixing it; it was not written (run postlint again)",
+            path.display()
+        )
+    );
+    assert_eq!(fs::read(&path).unwrap(), fs::read(EXAMPLE).unwrap());
+    let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "the temporary file is removed");
+}
+
+#[test]
+fn rules_whose_fixes_undo_each_other_are_named_and_the_run_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "[[rule]]\nid = \"to-b\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"m\"\nfix = \"safe\"\nreplace = { \"alpha\" = \"beta\" }\n\n\
+                 [[rule]]\nid = \"to-a\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"m\"\nfix = \"safe\"\nreplace = { \"beta\" = \"alpha\" }\n";
+    fs::write(dir.path().join("loop.toml"), rules).unwrap();
+    let post = dir.path().join("post.txt");
+    fs::write(&post, "alpha\n").unwrap();
+    let output = postlint()
+        .args(["check", "--fix", "--no-builtin", "--rules"])
+        .arg(dir.path().join("loop.toml"))
+        .arg(&post)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "the fixes did not settle after 10 passes: to-a, to-b undo each other's changes"
+        ),
+        "{stderr}"
+    );
+}
+
+/// Kills `postlint check --fix` at random moments on a large post: the file must always be the
+/// original or the fully fixed text. Run with `cargo test --release --test fix -- --ignored`.
+#[cfg(unix)]
+#[test]
+#[ignore = "slow: 200 runs; run with --ignored"]
+fn sigkill_at_any_moment_leaves_the_original_or_the_fixed_text() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let original = fs::read_to_string(EXAMPLE).unwrap().repeat(400);
+    let path = dir.path().join("big.txt");
+    fs::write(&path, &original).unwrap();
+    let started = Instant::now();
+    fix(&path, &[]);
+    let full_run = started.elapsed();
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_ne!(fixed, original);
+    let binary = assert_cmd::cargo::cargo_bin("postlint");
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for run in 0..200 {
+        fs::write(&path, &original).unwrap();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = Duration::from_nanos(seed % (full_run.as_nanos() as u64 + 1));
+        let mut child = std::process::Command::new(&binary)
+            .args(["check", "--fix", "--format", "concise"])
+            .arg(&path)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = fs::read_to_string(&path).unwrap();
+        assert!(
+            now == original || now == fixed,
+            "run {run}: a half-written file after {delay:?}"
+        );
+    }
+}
