@@ -51,15 +51,18 @@ impl Source {
 
     /// Wraps text that is already decoded.
     pub fn new(name: impl Into<String>, text: String) -> Self {
-        let (bom, text) = match text.strip_prefix(BOM) {
-            Some(rest) => (true, rest.to_owned()),
-            None => (false, text),
-        };
+        match text.strip_prefix(BOM) {
+            Some(rest) => Self::indexed(name.into(), rest.to_owned(), true),
+            None => Self::indexed(name.into(), text, false),
+        }
+    }
+
+    fn indexed(name: String, text: String, bom: bool) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Self {
-            name: name.into(),
+            name,
             text,
             bom,
             line_starts,
@@ -68,10 +71,7 @@ impl Source {
 
     /// The same post with another text (a fixed one): same name, same byte order mark.
     pub fn with_text(&self, text: String) -> Self {
-        Self {
-            bom: self.bom,
-            ..Self::new(self.name.clone(), text)
-        }
+        Self::indexed(self.name.clone(), text, self.bom)
     }
 
     /// The post's bytes as they belong in its file: byte order mark, then text.

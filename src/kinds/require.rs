@@ -5,7 +5,7 @@
 //! neither. **Where:** one diagnostic on the post's last non-blank line. **Fix:** with
 //! `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`, the text
 //! in the post's language (guessed from its function words; no fix if it cannot be told) as a
-//! line of its own: before a final line of hashtags, else at the end; after a blank line if the
+//! line of its own after the last line of prose (before it if it holds only hashtags); after a blank line if the
 //! post separates paragraphs with blank lines. Line endings and a missing final newline are kept.
 //! Phrases match case-insensitively, whole words only, with any whitespace between words and
 //! either apostrophe (`'` or `’`); `patterns` are regular expressions over the prose.
@@ -72,7 +72,9 @@ impl Check for Require {
     }
 }
 
-/// The edit that adds `text` as a line of its own to the post whose last non-blank line is `last`.
+/// The edit that adds `text` as a line of its own after `last`, the post's last line with prose
+/// (before it if it holds only hashtags). What follows that line in the source (a code block, a
+/// comment) stays after the new line, so the new line is prose too.
 fn append(doc: &Document, last: Range<usize>, text: &str) -> Edit {
     let newline = doc.source.line_ending();
     let gap = if doc.text().contains(&format!("{newline}{newline}")) {
@@ -80,11 +82,14 @@ fn append(doc: &Document, last: Range<usize>, text: &str) -> Edit {
     } else {
         ""
     };
+    let full = doc
+        .source
+        .full_line_range(doc.source.line_index(last.start));
     if is_hashtag_line(&doc.prose[last.clone()]) {
         Edit::insert(last.start, format!("{text}{newline}{gap}"))
-    } else if doc.text().ends_with('\n') {
-        Edit::insert(doc.text().len(), format!("{gap}{text}{newline}"))
+    } else if doc.text()[..full.end].ends_with('\n') {
+        Edit::insert(full.end, format!("{gap}{text}{newline}"))
     } else {
-        Edit::insert(doc.text().len(), format!("{newline}{gap}{text}"))
+        Edit::insert(full.end, format!("{newline}{gap}{text}"))
     }
 }
