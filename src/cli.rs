@@ -71,9 +71,7 @@ impl ColorMode {
         match self {
             Self::Always => ColorChoice::Always,
             Self::Never => ColorChoice::Never,
-            Self::Auto
-                if is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) =>
-            {
+            Self::Auto if is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => {
                 ColorChoice::Auto
             }
             Self::Auto => ColorChoice::Never,
@@ -111,22 +109,14 @@ fn check(args: &CheckArgs) -> u8 {
             return FAILURE;
         }
     };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (inputs, mut errors) = walk::discover(&paths);
     let mode = match (args.fix, args.diff) {
         (true, _) => Mode::Fix,
         (_, true) => Mode::Diff,
         _ => Mode::Check,
     };
-    let level = if args.unsafe_fixes {
-        Applicability::Unsafe
-    } else {
-        Applicability::Safe
-    };
+    let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
         .map(|input| run::process(input, &args.stdin_filename, &rules.rules, mode, level))
@@ -147,12 +137,7 @@ fn check(args: &CheckArgs) -> u8 {
     for e in &errors {
         let _ = e.render(&mut stderr);
     }
-    let summary = Summary {
-        files: inputs.len(),
-        fixed,
-        level,
-        fixing: mode == Mode::Fix,
-    };
+    let summary = Summary { files: inputs.len(), fixed, level, fixing: mode == Mode::Fix };
     let written = match (mode, fixed_draft) {
         (Mode::Diff, _) => stdout.write_all(diffs.as_bytes()),
         // A fixed draft from stdin goes to stdout; the problems left go to stderr.
@@ -167,10 +152,7 @@ fn check(args: &CheckArgs) -> u8 {
         let _ = writeln!(stderr, "error: cannot write the output: {e}");
         return FAILURE;
     }
-    let has_errors = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == Severity::Error);
+    let has_errors = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error);
     if !errors.is_empty() {
         FAILURE
     } else if mode == Mode::Diff {

@@ -45,10 +45,7 @@ pub struct Edit {
 impl Edit {
     /// An edit that replaces `range` with `replacement`.
     pub fn replace(range: Range<usize>, replacement: impl Into<String>) -> Self {
-        Self {
-            range,
-            replacement: replacement.into(),
-        }
+        Self { range, replacement: replacement.into() }
     }
 
     /// An edit that removes `range`.

@@ -36,12 +36,7 @@ impl<'a> Document<'a> {
         blank_addresses(&source.text, &mut prose);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
-        Self {
-            source,
-            prose,
-            not_verbatim,
-            tokens,
-        }
+        Self { source, prose, not_verbatim, tokens }
     }
 
     /// The source text.
@@ -52,9 +47,7 @@ impl<'a> Document<'a> {
     /// Whether `range` holds the writer's bytes unchanged, so an edit there is safe to make.
     pub fn is_verbatim(&self, range: &Range<usize>) -> bool {
         let first = self.not_verbatim.partition_point(|r| r.end <= range.start);
-        self.not_verbatim
-            .get(first)
-            .is_none_or(|r| r.start >= range.end.max(range.start + 1))
+        self.not_verbatim.get(first).is_none_or(|r| r.start >= range.end.max(range.start + 1))
     }
 
     /// The 0-based line ranges of the post (without terminators), in prose coordinates.
@@ -75,16 +68,13 @@ impl<'a> Document<'a> {
 
 /// URLs and e-mail addresses are not prose: no word or punctuation rule applies inside them.
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-        .expect("valid regex")
+    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex")
 });
 
 fn blank_addresses(text: &str, prose: &mut [u8]) {
     for found in ADDRESS.find_iter(text) {
         // A sentence's own punctuation right after a URL is not part of it.
-        let address = found
-            .as_str()
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
+        let address = found.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
         let range = found.start()..found.start() + address.len();
         // Only blank what is still prose: a URL inside code is blanked already.
         if prose[range.clone()] == text.as_bytes()[range.clone()] {
@@ -101,9 +91,6 @@ mod tests {
     fn plain_text_is_prose_but_urls_are_not() {
         let source = Source::new("a.txt", "See https://binance.com/x. Or a@b.io.".into());
         let doc = Document::new(&source);
-        assert_eq!(
-            doc.prose,
-            format!("See {}. Or {}.", " ".repeat(21), " ".repeat(6))
-        );
+        assert_eq!(doc.prose, format!("See {}. Or {}.", " ".repeat(21), " ".repeat(6)));
     }
 }

@@ -40,20 +40,14 @@ impl ConfigError {
         let start = self.span.start.min(self.text.len());
         let before = &self.text[..start];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (
-            before.matches('\n').count() + 1,
-            before[line_start..].chars().count() + 1,
-        )
+        (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
     }
 }
 
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl fmt::Display, error: &std::io::Error) -> Self {
-        Self::Io {
-            path: path.to_string(),
-            message: error.to_string(),
-        }
+        Self::Io { path: path.to_string(), message: error.to_string() }
     }
 
     /// Renders the error to `out`: a code frame for rule-file errors, one line otherwise.

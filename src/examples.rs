@@ -24,11 +24,7 @@ pub fn check(rules: &RuleSet) -> Vec<Failure> {
 fn check_rule(rule: &Rule) -> Vec<Failure> {
     let mut failures = Vec::new();
     let mut fail = |problem: String| {
-        failures.push(Failure {
-            rule: rule.id.clone(),
-            origin: rule.origin.clone(),
-            problem,
-        })
+        failures.push(Failure { rule: rule.id.clone(), origin: rule.origin.clone(), problem })
     };
     if rule.examples.is_empty() {
         fail("has no examples".into());
@@ -42,19 +38,13 @@ fn check_rule(rule: &Rule) -> Vec<Failure> {
         if let Some(expected) = &example.fixed {
             let fixed = fix_with(rule, &example.bad);
             if fixed != *expected {
-                fail(format!(
-                    "fixes {:?} to {fixed:?}, not {expected:?}",
-                    example.bad
-                ));
+                fail(format!("fixes {:?} to {fixed:?}, not {expected:?}", example.bad));
             }
         }
     }
     for allowed in &rule.allow {
         if let Some(d) = run(rule, allowed).first() {
-            fail(format!(
-                "fires on its allow text {allowed:?}: {}",
-                d.message
-            ));
+            fail(format!("fires on its allow text {allowed:?}: {}", d.message));
         }
     }
     failures

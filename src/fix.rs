@@ -35,11 +35,7 @@ pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
         let diagnostics = lint(&source.with_text(text.clone()), rules);
         let planned = plan(&diagnostics, level);
         if planned.is_empty() {
-            return Fixed {
-                text,
-                applied,
-                unsettled: Vec::new(),
-            };
+            return Fixed { text, applied, unsettled: Vec::new() };
         }
         text = apply(&text, &planned);
         applied += planned.len();
@@ -50,11 +46,7 @@ pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
     unsettled.extend(plan(&diagnostics, level).iter().map(|d| d.rule.clone()));
     unsettled.sort();
     unsettled.dedup();
-    Fixed {
-        text,
-        applied,
-        unsettled,
-    }
+    Fixed { text, applied, unsettled }
 }
 
 /// The diagnostics whose fixes to apply together: those with a fix applicable at `level` that
@@ -62,25 +54,18 @@ pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
 pub fn plan(diagnostics: &[Diagnostic], level: Applicability) -> Vec<&Diagnostic> {
     let mut candidates: Vec<&Diagnostic> = diagnostics
         .iter()
-        .filter(|d| {
-            d.fix
-                .as_ref()
-                .is_some_and(|f| is_applicable(f, level) && !f.edits.is_empty())
-        })
+        .filter(|d| d.fix.as_ref().is_some_and(|f| is_applicable(f, level) && !f.edits.is_empty()))
         .collect();
     candidates.sort_by_key(|d| edits(d).map(|e| e.range.start).min());
     let mut taken: Vec<&Diagnostic> = Vec::new();
     // The taken edits, sorted by start; they never overlap, so their ends are sorted too, and an
     // edit can only clash with its neighbours at the place it would be inserted.
     let mut sorted: Vec<&Edit> = Vec::new();
-    let place =
-        |sorted: &[&Edit], e: &Edit| sorted.partition_point(|a| a.range.start < e.range.start);
+    let place = |sorted: &[&Edit], e: &Edit| sorted.partition_point(|a| a.range.start < e.range.start);
     for d in candidates {
         let clashes = edits(d).any(|e| {
             let i = place(&sorted, e);
-            sorted[i.saturating_sub(1)..(i + 2).min(sorted.len())]
-                .iter()
-                .any(|a| overlaps(a, e))
+            sorted[i.saturating_sub(1)..(i + 2).min(sorted.len())].iter().any(|a| overlaps(a, e))
         });
         if !clashes {
             for e in edits(d) {
@@ -115,11 +100,8 @@ pub fn apply(text: &str, planned: &[&Diagnostic]) -> String {
 /// inserts strictly inside the other's range.
 fn overlaps(a: &Edit, b: &Edit) -> bool {
     if a.range.is_empty() || b.range.is_empty() {
-        let (point, other) = if a.range.is_empty() {
-            (a.range.start, &b.range)
-        } else {
-            (b.range.start, &a.range)
-        };
+        let (point, other) =
+            if a.range.is_empty() { (a.range.start, &b.range) } else { (b.range.start, &a.range) };
         return if other.is_empty() {
             point == other.start
         } else {
@@ -141,11 +123,7 @@ mod tests {
             range: 0..0,
             message: String::new(),
             help: None,
-            fix: Some(Fix {
-                title: String::new(),
-                edits,
-                applicability: Applicability::Safe,
-            }),
+            fix: Some(Fix { title: String::new(), edits, applicability: Applicability::Safe }),
         }
     }
 

@@ -12,43 +12,43 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     (
         "en",
         &[
-            "the", "and", "is", "are", "of", "to", "this", "that", "with", "for", "it", "will",
-            "you", "be", "have",
+            "the", "and", "is", "are", "of", "to", "this", "that", "with", "for", "it", "will", "you", "be",
+            "have",
         ],
     ),
     (
         "it",
         &[
-            "il", "di", "che", "è", "non", "della", "per", "gli", "una", "sono", "anche", "più",
-            "nel", "alla", "questo",
+            "il", "di", "che", "è", "non", "della", "per", "gli", "una", "sono", "anche", "più", "nel",
+            "alla", "questo",
         ],
     ),
     (
         "es",
         &[
-            "el", "los", "las", "que", "es", "una", "por", "con", "para", "del", "está", "más",
-            "pero", "como", "muy",
+            "el", "los", "las", "que", "es", "una", "por", "con", "para", "del", "está", "más", "pero",
+            "como", "muy",
         ],
     ),
     (
         "fr",
         &[
-            "le", "les", "des", "est", "une", "pour", "que", "qui", "dans", "pas", "sur", "avec",
-            "du", "au", "sont",
+            "le", "les", "des", "est", "une", "pour", "que", "qui", "dans", "pas", "sur", "avec", "du", "au",
+            "sont",
         ],
     ),
     (
         "de",
         &[
-            "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "für", "auf", "sich",
-            "auch", "den", "zu",
+            "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "für", "auf", "sich", "auch",
+            "den", "zu",
         ],
     ),
     (
         "pt",
         &[
-            "o", "os", "não", "uma", "para", "com", "que", "é", "do", "da", "mais", "como", "em",
-            "são", "isso",
+            "o", "os", "não", "uma", "para", "com", "que", "é", "do", "da", "mais", "como", "em", "são",
+            "isso",
         ],
     ),
 ];
@@ -74,11 +74,7 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
         }
     }
     let best = (0..counts.len()).max_by_key(|&i| counts[i])?;
-    let clear = counts[best] >= 2
-        && counts
-            .iter()
-            .enumerate()
-            .all(|(i, &c)| i == best || c < counts[best]);
+    let clear = counts[best] >= 2 && counts.iter().enumerate().all(|(i, &c)| i == best || c < counts[best]);
     clear.then_some(FUNCTION_WORDS[best].0)
 }
 
@@ -94,30 +90,12 @@ mod tests {
 
     #[test]
     fn tells_the_languages_apart() {
-        assert_eq!(
-            guess_of("Bitcoin will reach 200k this year, and that is the plan."),
-            Some("en")
-        );
-        assert_eq!(
-            guess_of("Il prezzo di Ethereum salirà, non è una previsione."),
-            Some("it")
-        );
-        assert_eq!(
-            guess_of("El precio de Solana sube porque la red es más rápida."),
-            Some("es")
-        );
-        assert_eq!(
-            guess_of("Le prix du Bitcoin est stable pour le moment."),
-            Some("fr")
-        );
-        assert_eq!(
-            guess_of("Der Preis ist nicht stabil und die Gebühren steigen."),
-            Some("de")
-        );
-        assert_eq!(
-            guess_of("O preço não é estável para os investidores."),
-            Some("pt")
-        );
+        assert_eq!(guess_of("Bitcoin will reach 200k this year, and that is the plan."), Some("en"));
+        assert_eq!(guess_of("Il prezzo di Ethereum salirà, non è una previsione."), Some("it"));
+        assert_eq!(guess_of("El precio de Solana sube porque la red es más rápida."), Some("es"));
+        assert_eq!(guess_of("Le prix du Bitcoin est stable pour le moment."), Some("fr"));
+        assert_eq!(guess_of("Der Preis ist nicht stabil und die Gebühren steigen."), Some("de"));
+        assert_eq!(guess_of("O preço não é estável para os investidores."), Some("pt"));
         assert_eq!(guess_of("BTC 100k"), None);
     }
 }

@@ -9,9 +9,8 @@ use crate::source::Source;
 pub fn lint(source: &Source, rules: &[Rule]) -> Vec<Diagnostic> {
     let doc = Document::new(source);
     let mut diagnostics: Vec<Diagnostic> = rules.iter().flat_map(|rule| rule.run(&doc)).collect();
-    diagnostics.sort_by(|a, b| {
-        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
-    });
+    diagnostics
+        .sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
     drop_resolved(&mut diagnostics);
     diagnostics
 }
@@ -22,11 +21,7 @@ pub fn lint(source: &Source, rules: &[Rule]) -> Vec<Diagnostic> {
 fn drop_resolved(diagnostics: &mut Vec<Diagnostic>) {
     let mut resolved = vec![false; diagnostics.len()];
     for owner in diagnostics.iter() {
-        let Some(fix) = owner
-            .fix
-            .as_ref()
-            .filter(|f| f.applicability == Applicability::Safe)
-        else {
+        let Some(fix) = owner.fix.as_ref().filter(|f| f.applicability == Applicability::Safe) else {
             continue;
         };
         for edit in fix.edits.iter().filter(|e| !e.range.is_empty()) {

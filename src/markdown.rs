@@ -6,10 +6,7 @@ use std::ops::Range;
 /// Returns the prose view of a Markdown `text` (see `Document`) and the ranges where it is not
 /// a verbatim copy of the source.
 pub fn prose(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
-    let mut prose: Vec<u8> = text
-        .bytes()
-        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
-        .collect();
+    let mut prose: Vec<u8> = text.bytes().map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
     let mut not_verbatim = Vec::new();
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_TABLES
@@ -26,8 +23,7 @@ pub fn prose(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
                     prose[range.clone()].copy_from_slice(decoded.as_bytes());
                 } else {
                     if decoded.len() <= range.len() {
-                        prose[range.start..range.start + decoded.len()]
-                            .copy_from_slice(decoded.as_bytes());
+                        prose[range.start..range.start + decoded.len()].copy_from_slice(decoded.as_bytes());
                     }
                     not_verbatim.push(range);
                 }
@@ -39,17 +35,11 @@ pub fn prose(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
 }
 
 fn hides_text(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. }
-    )
+    matches!(tag, Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. })
 }
 
 fn hides_text_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image
-    )
+    matches!(tag, TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image)
 }
 
 /// An autolink's (`<https://…>`) text is its address, written between angle brackets.
@@ -70,10 +60,7 @@ mod tests {
     #[test]
     fn code_html_front_matter_and_link_targets_are_blanked() {
         let text = "---\nlang: it\n---\nHi `x` [a](http://b) <b>c</b>\n\n```\nd\n```\n";
-        assert_eq!(
-            view(text),
-            "   \n        \n   \nHi      a               c    \n\n   \n \n   \n"
-        );
+        assert_eq!(view(text), "   \n        \n   \nHi      a               c    \n\n   \n \n   \n");
     }
 
     #[test]

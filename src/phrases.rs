@@ -56,9 +56,7 @@ impl PhraseSet {
             let keys = &self.phrases[phrase];
             let tokens = doc.tokens.get(start..start + keys.len())?;
             let same = tokens.iter().zip(keys).all(|(t, &k)| t.key == k)
-                && tokens
-                    .windows(2)
-                    .all(|w| doc.is_blank(w[0].range.end..w[1].range.start));
+                && tokens.windows(2).all(|w| doc.is_blank(w[0].range.end..w[1].range.start));
             same.then(|| PhraseMatch {
                 phrase,
                 range: first.range.start..tokens[tokens.len() - 1].range.end,
@@ -92,27 +90,16 @@ mod tests {
         let source = Source::new("a.txt", text.into());
         let doc = Document::new(&source);
         let set = PhraseSet::new(phrases.iter().copied());
-        set.find_all(&doc)
-            .map(|m| (m.phrase, text[m.range].to_owned()))
-            .collect()
+        set.find_all(&doc).map(|m| (m.phrase, text[m.range].to_owned())).collect()
     }
 
     #[test]
     fn matches_case_apostrophes_and_spacing_loosely_but_whole_words_only() {
         assert_eq!(
-            find(
-                &["non è un consiglio finanziario", "NFA"],
-                "NON È  un\nconsiglio finanziario. #nfa NFAs"
-            ),
-            [
-                (0, "NON È  un\nconsiglio finanziario".into()),
-                (1, "nfa".into())
-            ]
+            find(&["non è un consiglio finanziario", "NFA"], "NON È  un\nconsiglio finanziario. #nfa NFAs"),
+            [(0, "NON È  un\nconsiglio finanziario".into()), (1, "nfa".into())]
         );
-        assert_eq!(
-            find(&["can't lose"], "You CAN’T lose"),
-            [(0, "CAN’T lose".into())]
-        );
+        assert_eq!(find(&["can't lose"], "You CAN’T lose"), [(0, "CAN’T lose".into())]);
     }
 
     #[test]

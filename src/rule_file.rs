@@ -44,71 +44,94 @@ pub struct Example {
     pub fixed: Option<String>,
 }
 
-/// One `[[rule]]` table as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawRule {
-    pub id: Spanned<String>,
-    pub kind: Spanned<String>,
-    pub severity: Spanned<String>,
-    pub message: Spanned<String>,
-    pub help: Option<String>,
-    pub fix: Option<Spanned<String>>,
-    #[serde(default)]
-    pub examples: Vec<Spanned<Example>>,
-    #[serde(default)]
-    pub allow: Vec<Spanned<String>>,
+/// Declares the kind parameters once, and from that list the structs that carry them: a rule
+/// table (`RawRule`) and a rule's settings in `postlint.toml` (`RuleSettings`). Both deny unknown
+/// keys and keep every value's position.
+macro_rules! with_kind_parameters {
+    ($($(#[doc = $doc:literal])* $name:ident: $ty:ty,)*) => {
+        /// One `[[rule]]` table as written.
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct RawRule {
+            pub id: Spanned<String>,
+            pub kind: Spanned<String>,
+            pub severity: Spanned<String>,
+            pub message: Spanned<String>,
+            pub help: Option<String>,
+            pub fix: Option<Spanned<String>>,
+            #[serde(default)]
+            pub examples: Vec<Spanned<Example>>,
+            #[serde(default)]
+            pub allow: Vec<Spanned<String>>,
+            $($(#[doc = $doc])* pub $name: Option<Spanned<$ty>>,)*
+        }
 
-    // Kind parameters.
-    /// Phrases (`require`, `forbid`).
-    pub any: Option<Spanned<Vec<String>>>,
-    /// Regular expressions (`require`, `forbid`).
-    pub patterns: Option<Spanned<Vec<Spanned<String>>>>,
-    /// Phrase → replacement (`forbid`).
-    pub replace: Option<Spanned<BTreeMap<String, String>>>,
-    /// Correctly spelled terms (`near-miss`).
-    pub terms: Option<Spanned<Vec<String>>>,
-    /// Words that are template labels wherever they stand in a label shape (`label`).
-    pub template: Option<Spanned<Vec<String>>>,
-    /// Words that are also ordinary section headings (`label`).
-    pub sections: Option<Spanned<Vec<String>>>,
-    /// Punctuation marks that need a space after them (`spacing`).
-    pub after: Option<Spanned<String>>,
-    /// What to check: `count`, `placement` or `campaign` (`hashtags`).
-    pub check: Option<Spanned<String>>,
-    /// An upper limit (`hashtags` count).
-    pub max: Option<Spanned<usize>>,
-    /// The canonical spellings of campaign tags (`hashtags` campaign).
-    pub canonical: Option<Spanned<Vec<String>>>,
-    /// Text to append, by language code (`require`).
-    pub append: Option<Spanned<BTreeMap<String, String>>>,
+        /// A rule's settings in `postlint.toml` (`[rules.<id>]`): its severity, or `off`, and
+        /// values for its kind's parameters.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct RuleSettings {
+            pub severity: Option<Spanned<String>>,
+            $($(#[doc = $doc])* pub $name: Option<Spanned<$ty>>,)*
+        }
+
+        impl RawRule {
+            /// The kind parameters still present, with their spans: after a kind took the ones
+            /// it reads, these are the ones that do not apply to it.
+            pub fn leftover_parameters(&self) -> Vec<(&'static str, Range<usize>)> {
+                let mut left = Vec::new();
+                $(if let Some(value) = &self.$name {
+                    left.push((stringify!($name), value.span()));
+                })*
+                left
+            }
+
+            /// Takes the parameter values that `settings` gives, in place of the rule's own.
+            pub fn apply(&mut self, settings: &RuleSettings) {
+                $(if let Some(value) = &settings.$name {
+                    self.$name = Some(value.clone());
+                })*
+            }
+        }
+
+        impl RuleSettings {
+            /// Whether these settings give any parameter value (not just a severity).
+            pub fn has_parameters(&self) -> bool {
+                false $(|| self.$name.is_some())*
+            }
+
+            /// These settings with those of `later` on top: each key of `later` wins.
+            pub fn merged(&self, later: &RuleSettings) -> RuleSettings {
+                RuleSettings {
+                    severity: later.severity.clone().or_else(|| self.severity.clone()),
+                    $($name: later.$name.clone().or_else(|| self.$name.clone()),)*
+                }
+            }
+        }
+    };
 }
 
-impl RawRule {
-    /// The kind parameters still present, with their spans: after a kind took the ones it
-    /// reads, these are the ones that do not apply to it.
-    pub fn leftover_parameters(&self) -> Vec<(&'static str, Range<usize>)> {
-        fn at<T>(
-            name: &'static str,
-            value: &Option<Spanned<T>>,
-        ) -> Option<(&'static str, Range<usize>)> {
-            value.as_ref().map(|v| (name, v.span()))
-        }
-        [
-            at("any", &self.any),
-            at("patterns", &self.patterns),
-            at("replace", &self.replace),
-            at("terms", &self.terms),
-            at("template", &self.template),
-            at("sections", &self.sections),
-            at("after", &self.after),
-            at("check", &self.check),
-            at("max", &self.max),
-            at("canonical", &self.canonical),
-            at("append", &self.append),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
-    }
+with_kind_parameters! {
+    /// Phrases (`require`, `forbid`).
+    any: Vec<String>,
+    /// Regular expressions (`require`, `forbid`).
+    patterns: Vec<Spanned<String>>,
+    /// Phrase → replacement (`forbid`).
+    replace: BTreeMap<String, String>,
+    /// Correctly spelled terms (`near-miss`).
+    terms: Vec<String>,
+    /// Words that are template labels wherever they stand in a label shape (`label`).
+    template: Vec<String>,
+    /// Words that are also ordinary section headings (`label`).
+    sections: Vec<String>,
+    /// Punctuation marks that need a space after them (`spacing`).
+    after: String,
+    /// What to check: `count`, `placement` or `campaign` (`hashtags`).
+    check: String,
+    /// An upper limit (`hashtags` count).
+    max: usize,
+    /// The canonical spellings of campaign tags (`hashtags` campaign).
+    canonical: Vec<String>,
+    /// Text to append, by language code (`require`).
+    append: BTreeMap<String, String>,
 }

@@ -14,23 +14,11 @@ use toml::Spanned;
 
 /// The built-in rule files, as `(name, text)`.
 pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "rules/disclaimers.toml",
-        include_str!("../rules/disclaimers.toml"),
-    ),
-    (
-        "rules/hashtags.toml",
-        include_str!("../rules/hashtags.toml"),
-    ),
+    ("rules/disclaimers.toml", include_str!("../rules/disclaimers.toml")),
+    ("rules/hashtags.toml", include_str!("../rules/hashtags.toml")),
     ("rules/labels.toml", include_str!("../rules/labels.toml")),
-    (
-        "rules/spelling.toml",
-        include_str!("../rules/spelling.toml"),
-    ),
-    (
-        "rules/typography.toml",
-        include_str!("../rules/typography.toml"),
-    ),
+    ("rules/spelling.toml", include_str!("../rules/spelling.toml")),
+    ("rules/typography.toml", include_str!("../rules/typography.toml")),
 ];
 
 /// A compiled rule.
@@ -72,12 +60,9 @@ impl RuleSet {
                 Ok(files) => {
                     for file in files {
                         match std::fs::read_to_string(&file) {
-                            Ok(text) => parse_file(
-                                &file.display().to_string(),
-                                &text,
-                                &mut user,
-                                &mut errors,
-                            ),
+                            Ok(text) => {
+                                parse_file(&file.display().to_string(), &text, &mut user, &mut errors)
+                            }
                             Err(e) => errors.push(Error::io(file.display(), &e)),
                         }
                     }
@@ -92,26 +77,16 @@ impl RuleSet {
                 None => rules.push(rule),
             }
         }
-        if errors.is_empty() {
-            Ok(Self { rules })
-        } else {
-            Err(errors)
-        }
+        if errors.is_empty() { Ok(Self { rules }) } else { Err(errors) }
     }
 
     /// Parses rule files given as `(name, text)`, without the built-in rules.
-    pub fn from_texts<'a>(
-        files: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Self, Vec<Error>> {
+    pub fn from_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Vec<Error>> {
         let (mut rules, mut errors) = (Vec::new(), Vec::new());
         for (name, text) in files {
             parse_file(name, text, &mut rules, &mut errors);
         }
-        if errors.is_empty() {
-            Ok(Self { rules })
-        } else {
-            Err(errors)
-        }
+        if errors.is_empty() { Ok(Self { rules }) } else { Err(errors) }
     }
 
     /// The rule with id `id`.
@@ -125,10 +100,7 @@ impl Rule {
     pub fn run(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut findings = Vec::new();
         self.check.check(doc, &mut findings);
-        findings
-            .into_iter()
-            .map(|f| self.diagnostic(doc, f))
-            .collect()
+        findings.into_iter().map(|f| self.diagnostic(doc, f)).collect()
     }
 
     fn diagnostic(&self, doc: &Document, finding: Finding) -> Diagnostic {
@@ -141,16 +113,8 @@ impl Rule {
                 FixSetting::None => Applicability::DisplayOnly,
             };
             let verbatim = edits.iter().all(|e| doc.is_verbatim(&e.range));
-            let applicability = if verbatim {
-                declared
-            } else {
-                Applicability::DisplayOnly
-            };
-            Fix {
-                title,
-                edits,
-                applicability,
-            }
+            let applicability = if verbatim { declared } else { Applicability::DisplayOnly };
+            Fix { title, edits, applicability }
         });
         Diagnostic {
             rule: self.id.clone(),
@@ -184,44 +148,27 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
 /// `text` with everything outside `keep` blanked to spaces (line breaks kept), so that a part
 /// of a TOML file parses on its own with the positions it has in the whole file.
 fn isolate(text: &str, keep: Range<usize>) -> String {
-    let blank = |part: &str| {
-        part.bytes()
-            .map(|b| if b == b'\n' { '\n' } else { ' ' })
-            .collect::<String>()
-    };
-    format!(
-        "{}{}{}",
-        blank(&text[..keep.start]),
-        &text[keep.clone()],
-        blank(&text[keep.end..])
-    )
+    let blank = |part: &str| part.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect::<String>();
+    format!("{}{}{}", blank(&text[..keep.start]), &text[keep.clone()], blank(&text[keep.end..]))
 }
 
 fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
         && id.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Parses and compiles one rule file, appending its rules to `rules` and its mistakes to `errors`.
 fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Error>) {
-    let file = RuleFileText {
-        name,
-        text: Arc::from(text),
-    };
+    let file = RuleFileText { name, text: Arc::from(text) };
     // First only the places of the rule tables; then each table is parsed on its own, so that
     // one bad rule does not hide the others.
     let tables = match toml::from_str::<RuleTables>(text) {
         Ok(tables) => tables.rule,
         Err(e) => {
-            return errors.push(Error::Config(
-                file.error(e.span().unwrap_or(0..0), e.message()),
-            ));
+            return errors.push(Error::Config(file.error(e.span().unwrap_or(0..0), e.message())));
         }
     };
     // A `[[rule]]` table runs from its header to the next one. Rules written as an inline array
@@ -229,11 +176,7 @@ fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Er
     let starts: Vec<usize> = tables.iter().map(|t| t.span().start).collect();
     let parts: Vec<Range<usize>> =
         if !starts.is_empty() && starts.iter().all(|&s| text[s..].starts_with("[[")) {
-            starts
-                .iter()
-                .zip(starts.iter().skip(1).chain([&text.len()]))
-                .map(|(&a, &b)| a..b)
-                .collect()
+            starts.iter().zip(starts.iter().skip(1).chain([&text.len()])).map(|(&a, &b)| a..b).collect()
         } else {
             std::iter::once(0..text.len()).collect()
         };
@@ -248,11 +191,8 @@ fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Er
                 }
             }
             Err(e) => {
-                let header =
-                    part.start..part.start + text[part.clone()].find('\n').unwrap_or(part.len());
-                errors.push(Error::Config(
-                    file.error(e.span().unwrap_or(header), e.message()),
-                ));
+                let header = part.start..part.start + text[part.clone()].find('\n').unwrap_or(part.len());
+                errors.push(Error::Config(file.error(e.span().unwrap_or(header), e.message())));
             }
         }
     }
@@ -283,18 +223,12 @@ impl RuleFileText<'_> {
         if !is_kebab_case(id.as_ref()) {
             return Err(self.error(
                 id.span(),
-                format!(
-                    "rule id `{}` must be kebab-case, e.g. `missing-space`",
-                    id.as_ref()
-                ),
+                format!("rule id `{}` must be kebab-case, e.g. `missing-space`", id.as_ref()),
             ));
         }
         if let Some(first) = earlier.iter().find(|r| r.id == *id.as_ref()) {
             let mut e = self.error(id.span(), format!("duplicate rule id `{}`", id.as_ref()));
-            e.notes.push(format!(
-                "first defined at {}:{}",
-                first.origin.0, first.origin.1
-            ));
+            e.notes.push(format!("first defined at {}:{}", first.origin.0, first.origin.1));
             return Err(e);
         }
         let severity = match raw.severity.as_ref().as_str() {
@@ -313,24 +247,16 @@ impl RuleFileText<'_> {
             Some(("safe", _)) => FixSetting::Safe,
             Some(("unsafe", _)) => FixSetting::Unsafe,
             Some((other, span)) => {
-                return Err(self.error(
-                    span,
-                    format!("unknown fix setting `{other}`; expected safe, unsafe or none"),
-                ));
+                return Err(
+                    self.error(span, format!("unknown fix setting `{other}`; expected safe, unsafe or none"))
+                );
             }
         };
         let kind = raw.kind.clone();
-        let cx = Context {
-            file: self.name,
-            text: &self.text,
-            kind: &kind,
-        };
+        let cx = Context { file: self.name, text: &self.text, kind: &kind };
         let compiled = kinds::compile(&mut raw, &cx)?;
         if let Some((param, span)) = raw.leftover_parameters().into_iter().next() {
-            return Err(self.error(
-                span,
-                format!("`{param}` is not a parameter of kind `{}`", kind.as_ref()),
-            ));
+            return Err(self.error(span, format!("`{param}` is not a parameter of kind `{}`", kind.as_ref())));
         }
         if raw.message.as_ref().trim().is_empty() {
             return Err(self.error(raw.message.span(), "the message is empty"));

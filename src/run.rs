@@ -38,13 +38,7 @@ pub struct Outcome {
 }
 
 /// Runs one post through `mode`; `level` says which fixes apply.
-pub fn process(
-    input: &Input,
-    stdin_name: &str,
-    rules: &[Rule],
-    mode: Mode,
-    level: Applicability,
-) -> Outcome {
+pub fn process(input: &Input, stdin_name: &str, rules: &[Rule], mode: Mode, level: Applicability) -> Outcome {
     let mut outcome = Outcome::default();
     let (source, original) = match read(input, stdin_name) {
         Ok(read) => read,
@@ -93,10 +87,7 @@ pub fn process(
         }
     }
     let diagnostics = lint(&current, rules);
-    outcome.report = Some(FileReport {
-        source: current,
-        diagnostics,
-    });
+    outcome.report = Some(FileReport { source: current, diagnostics });
     outcome
 }
 
@@ -105,9 +96,7 @@ fn read(input: &Input, stdin_name: &str) -> Result<(Source, Vec<u8>), Error> {
     let (name, bytes) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io(stdin_name, &e))?;
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(stdin_name, &e))?;
             (stdin_name.to_owned(), bytes)
         }
         Input::File(path) => {
@@ -126,10 +115,7 @@ fn read(input: &Input, stdin_name: &str) -> Result<(Source, Vec<u8>), Error> {
 /// takes it.
 fn unified_diff(old: &Source, new: &Source) -> String {
     let (old_bytes, new_bytes) = (old.file_bytes(), new.file_bytes());
-    let (old_text, new_text) = (
-        String::from_utf8_lossy(&old_bytes),
-        String::from_utf8_lossy(&new_bytes),
-    );
+    let (old_text, new_text) = (String::from_utf8_lossy(&old_bytes), String::from_utf8_lossy(&new_bytes));
     similar::TextDiff::from_lines(old_text.as_ref(), new_text.as_ref())
         .unified_diff()
         .context_radius(3)

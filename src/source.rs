@@ -58,15 +58,8 @@ impl Source {
     }
 
     fn indexed(name: String, text: String, bom: bool) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Self {
-            name,
-            text,
-            bom,
-            line_starts,
-        }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { name, text, bom, line_starts }
     }
 
     /// The same post with another text (a fixed one): same name, same byte order mark.
@@ -108,26 +101,15 @@ impl Source {
     /// The bytes of 0-based line `index`, without its `\n` or `\r\n` terminator.
     pub fn line_range(&self, index: usize) -> Range<usize> {
         let start = self.line_starts[index];
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(self.text.len(), |&next| next - 1);
-        let end = if self.text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
+        let end = self.line_starts.get(index + 1).map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') { end - 1 } else { end };
         start..end
     }
 
     /// The bytes of 0-based line `index` including its terminator.
     pub fn full_line_range(&self, index: usize) -> Range<usize> {
         let start = self.line_starts[index];
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
         start..end
     }
 
@@ -173,14 +155,6 @@ mod tests {
     #[test]
     fn invalid_utf8_names_offset_line_and_column() {
         let err = Source::from_bytes("a.txt", b"ok\nab\xFFc".to_vec()).unwrap_err();
-        assert_eq!(
-            err,
-            DecodeError {
-                offset: 5,
-                byte: 0xFF,
-                line: 2,
-                column: 3
-            }
-        );
+        assert_eq!(err, DecodeError { offset: 5, byte: 0xFF, line: 2, column: 3 });
     }
 }

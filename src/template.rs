@@ -33,11 +33,7 @@ impl Template {
                     if !known.contains(&name.as_str()) {
                         return Err(format!(
                             "unknown placeholder `{{{name}}}`; this kind offers {}",
-                            known
-                                .iter()
-                                .map(|k| format!("`{{{k}}}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            known.iter().map(|k| format!("`{{{k}}}`")).collect::<Vec<_>>().join(", ")
                         ));
                     }
                     parts.push(Part::Text(std::mem::take(&mut literal)));
@@ -75,15 +71,8 @@ mod tests {
     #[test]
     fn fills_placeholders_and_rejects_unknown_ones() {
         let template = Template::parse("“{found}” → {term} {{x}}", &["found", "term"]).unwrap();
-        let vars = [
-            ("found", "Diclaimaer".to_string()),
-            ("term", "Disclaimer".to_string()),
-        ];
+        let vars = [("found", "Diclaimaer".to_string()), ("term", "Disclaimer".to_string())];
         assert_eq!(template.render(&vars), "“Diclaimaer” → Disclaimer {x}");
-        assert!(
-            Template::parse("{nope}", &["found"])
-                .unwrap_err()
-                .contains("`{nope}`")
-        );
+        assert!(Template::parse("{nope}", &["found"]).unwrap_err().contains("`{nope}`"));
     }
 }

@@ -56,10 +56,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
                     inputs.push(Input::File(entry.into_path()));
                 }
             }
-            Err(e) => errors.push(Error::Io {
-                path: dir.display().to_string(),
-                message: e.to_string(),
-            }),
+            Err(e) => errors.push(Error::Io { path: dir.display().to_string(), message: e.to_string() }),
         }
     }
 }

@@ -47,11 +47,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn token(text: &str, range: Range<usize>, is_word: bool) -> Token {
-    Token {
-        key: key(&text[range.clone()]),
-        range,
-        is_word,
-    }
+    Token { key: key(&text[range.clone()]), range, is_word }
 }
 
 /// The characters of `text` lowercased, with typographic apostrophes folded to `'`.
@@ -67,11 +63,7 @@ pub fn key(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
     if text.is_ascii() {
         for b in text.bytes() {
-            hasher.write_u8(if b == b'`' {
-                b'\''
-            } else {
-                b.to_ascii_lowercase()
-            });
+            hasher.write_u8(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
         }
     } else {
         let mut buf = [0u8; 4];
@@ -96,20 +88,7 @@ mod tests {
     fn splits_like_uax29_but_at_colons_and_full_stops() {
         assert_eq!(
             texts("Diclaimaer:Non dell'IA records.The 3.5 #Tag"),
-            [
-                "Diclaimaer",
-                ":",
-                "Non",
-                "dell'IA",
-                "records",
-                ".",
-                "The",
-                "3",
-                ".",
-                "5",
-                "#",
-                "Tag"
-            ]
+            ["Diclaimaer", ":", "Non", "dell'IA", "records", ".", "The", "3", ".", "5", "#", "Tag"]
         );
     }
 
@@ -145,9 +124,6 @@ mod case_tests {
         assert_eq!(match_case("Blokchain", "blockchain", true), "Blockchain");
         assert_eq!(match_case("BLOKCHAIN", "blockchain", true), "BLOCKCHAIN");
         assert_eq!(match_case("diclaimaer", "Disclaimer", false), "Disclaimer");
-        assert_eq!(
-            match_case("non consiglio", "Non è un consiglio", true),
-            "non è un consiglio"
-        );
+        assert_eq!(match_case("non consiglio", "Non è un consiglio", true), "non è un consiglio");
     }
 }

@@ -10,28 +10,20 @@ use std::path::Path;
 /// Replaces the file at `path` with `contents`, provided it still holds `expected` (the bytes
 /// that were read and fixed); otherwise nothing is written and the error says why.
 pub fn replace_file(path: &Path, expected: &[u8], contents: &[u8]) -> Result<(), Error> {
-    let fail = |message: &str| Error::Io {
-        path: path.display().to_string(),
-        message: message.to_owned(),
-    };
+    let fail = |message: &str| Error::Io { path: path.display().to_string(), message: message.to_owned() };
     let io = |e: std::io::Error| Error::io(path.display(), &e);
     let target = std::fs::canonicalize(path).map_err(io)?;
     let metadata = std::fs::metadata(&target).map_err(io)?;
     if metadata.permissions().readonly() {
         return Err(fail("the file is read-only; it was not fixed"));
     }
-    let dir = target
-        .parent()
-        .ok_or_else(|| fail("the file has no directory"))?;
+    let dir = target.parent().ok_or_else(|| fail("the file has no directory"))?;
     if std::fs::metadata(dir).map_err(io)?.permissions().readonly() {
         return Err(fail(
             "its directory is read-only, so no temporary file can be made there; it was not fixed",
         ));
     }
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".postlint-tmp")

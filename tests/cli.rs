@@ -14,16 +14,9 @@ fn postlint() -> Command {
 
 /// Runs `check --format json` with `args`; returns the problems and the exit code.
 fn json(args: &[&str]) -> (Vec<Value>, i32) {
-    let output = postlint()
-        .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "--format", "json"]).args(args).output().unwrap();
     let problems: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
-    (
-        problems.as_array().unwrap().clone(),
-        output.status.code().unwrap(),
-    )
+    (problems.as_array().unwrap().clone(), output.status.code().unwrap())
 }
 
 /// (rule, line, column, text at the reported bytes) of each problem.
@@ -31,10 +24,8 @@ fn summary(problems: &[Value], text: &[u8]) -> Vec<(String, u64, u64, String)> {
     problems
         .iter()
         .map(|p| {
-            let (start, end) = (
-                p["byte_start"].as_u64().unwrap() as usize,
-                p["byte_end"].as_u64().unwrap() as usize,
-            );
+            let (start, end) =
+                (p["byte_start"].as_u64().unwrap() as usize, p["byte_end"].as_u64().unwrap() as usize);
             (
                 p["rule"].as_str().unwrap().to_owned(),
                 p["line"].as_u64().unwrap(),
@@ -68,51 +59,27 @@ fn example_table() -> Vec<(String, u64, u64, String)> {
 #[test]
 fn the_users_example_reports_exactly_the_expected_problems() {
     let (problems, code) = json(&[EXAMPLE]);
-    assert_eq!(
-        summary(&problems, &std::fs::read(EXAMPLE).unwrap()),
-        example_table()
-    );
+    assert_eq!(summary(&problems, &std::fs::read(EXAMPLE).unwrap()), example_table());
     assert_eq!(code, 1);
-    let errors: Vec<&str> = problems
-        .iter()
-        .filter(|p| p["severity"] == "error")
-        .map(|p| p["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        errors,
-        ["stray-label"; 5]
-            .into_iter()
-            .chain(["misspelling"])
-            .collect::<Vec<_>>()
-    );
+    let errors: Vec<&str> =
+        problems.iter().filter(|p| p["severity"] == "error").map(|p| p["rule"].as_str().unwrap()).collect();
+    assert_eq!(errors, ["stray-label"; 5].into_iter().chain(["misspelling"]).collect::<Vec<_>>());
 }
 
 #[test]
 fn messages_and_fixes_name_what_was_found_and_the_replacement() {
     let (problems, _) = json(&[EXAMPLE]);
-    let misspelling = problems
-        .iter()
-        .find(|p| p["rule"] == "misspelling")
-        .unwrap();
-    assert_eq!(
-        misspelling["message"],
-        "“Diclaimaer” looks like a misspelling of “Disclaimer”"
-    );
+    let misspelling = problems.iter().find(|p| p["rule"] == "misspelling").unwrap();
+    assert_eq!(misspelling["message"], "“Diclaimaer” looks like a misspelling of “Disclaimer”");
     assert_eq!(misspelling["fix"]["applicability"], "safe");
     assert_eq!(misspelling["fix"]["edits"][0]["replacement"], "Disclaimer");
-    let wording = problems
-        .iter()
-        .find(|p| p["rule"] == "disclaimer-wording")
-        .unwrap();
+    let wording = problems.iter().find(|p| p["rule"] == "disclaimer-wording").unwrap();
     assert_eq!(
         wording["message"],
         "malformed disclaimer “Non Consiglio Finanziario”; write “Non è un consiglio finanziario”"
     );
     assert_eq!(wording["fix"]["applicability"], "unsafe");
-    let count = problems
-        .iter()
-        .find(|p| p["rule"] == "hashtag-count")
-        .unwrap();
+    let count = problems.iter().find(|p| p["rule"] == "hashtag-count").unwrap();
     assert_eq!(count["message"], "9 hashtags; more than 5 reads as spam");
     assert_eq!(count["fix"], Value::Null);
 }
@@ -121,12 +88,7 @@ fn messages_and_fixes_name_what_was_found_and_the_replacement() {
 fn json_objects_have_the_documented_fields() {
     let (problems, _) = json(&[EXAMPLE]);
     let label = &problems[1];
-    let mut keys: Vec<&str> = label
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let mut keys: Vec<&str> = label.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
     assert_eq!(
         keys,
@@ -145,17 +107,9 @@ fn json_objects_have_the_documented_fields() {
         ]
     );
     assert_eq!(label["path"], EXAMPLE);
-    assert_eq!(
-        (label["end_line"].as_u64(), label["end_column"].as_u64()),
-        (Some(3), Some(88))
-    );
+    assert_eq!((label["end_line"].as_u64(), label["end_column"].as_u64()), (Some(3), Some(88)));
     let edit = &label["fix"]["edits"][0];
-    let mut keys: Vec<&str> = edit
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let mut keys: Vec<&str> = edit.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
     assert_eq!(keys, ["byte_end", "byte_start", "replacement"]);
     assert_eq!(edit["replacement"], "\n");
@@ -165,26 +119,13 @@ fn json_objects_have_the_documented_fields() {
 fn without_its_disclaimer_line_the_example_lacks_a_disclaimer() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
-    let without: String = text
-        .split_inclusive('\n')
-        .filter(|line| !line.starts_with("Diclaimaer"))
-        .collect();
+    let without: String = text.split_inclusive('\n').filter(|line| !line.starts_with("Diclaimaer")).collect();
     let path = dir.path().join("post.txt");
     std::fs::write(&path, &without).unwrap();
     let (problems, _) = json(&[path.to_str().unwrap()]);
-    let missing: Vec<_> = summary(&problems, without.as_bytes())
-        .into_iter()
-        .filter(|p| p.0 == "disclaimer-missing")
-        .collect();
-    assert_eq!(
-        missing,
-        [row(
-            "disclaimer-missing",
-            9,
-            1,
-            "#Aigiants #peacecryptotrading #writetoearn"
-        )]
-    );
+    let missing: Vec<_> =
+        summary(&problems, without.as_bytes()).into_iter().filter(|p| p.0 == "disclaimer-missing").collect();
+    assert_eq!(missing, [row("disclaimer-missing", 9, 1, "#Aigiants #peacecryptotrading #writetoearn")]);
 }
 
 #[test]
@@ -192,39 +133,25 @@ fn well_written_posts_produce_nothing() {
     let (problems, code) = json(&["fixtures/clean"]);
     assert_eq!(problems, Vec::<Value>::new());
     assert_eq!(code, 0);
-    let output = postlint()
-        .args(["check", "fixtures/clean"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8(output.stdout).unwrap(),
-        "No problems in 3 files.\n"
-    );
+    let output = postlint().args(["check", "fixtures/clean"]).output().unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "No problems in 3 files.\n");
 }
 
 #[test]
 fn human_output_is_rustc_style() {
-    let output = postlint()
-        .args(["check", "--color", "never", EXAMPLE])
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "--color", "never", EXAMPLE]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
 }
 
 #[test]
 fn concise_output_is_one_line_per_problem() {
-    let output = postlint()
-        .args(["check", "--format", "concise", EXAMPLE])
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "--format", "concise", EXAMPLE]).output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 11);
     assert_eq!(
         stdout.lines().next(),
-        Some(
-            "fixtures/example/nvidia-openai-it.txt:2:1: error[stray-label] stray template label “Heading”"
-        )
+        Some("fixtures/example/nvidia-openai-it.txt:2:1: error[stray-label] stray template label “Heading”")
     );
 }
 
@@ -232,71 +159,38 @@ fn concise_output_is_one_line_per_problem() {
 fn stdin_is_named_by_stdin_filename_which_picks_markdown() {
     let draft = "Heading\n\n```\nHeading\n```\nOk.\n";
     let output = postlint()
-        .args([
-            "check",
-            "--format",
-            "concise",
-            "--stdin-filename",
-            "draft.md",
-            "-",
-        ])
+        .args(["check", "--format", "concise", "--stdin-filename", "draft.md", "-"])
         .write_stdin(draft)
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        stdout.starts_with("draft.md:1:1: error[stray-label]"),
-        "{stdout}"
-    );
-    assert!(
-        !stdout.contains("draft.md:4:"),
-        "code blocks are not prose: {stdout}"
-    );
+    assert!(stdout.starts_with("draft.md:1:1: error[stray-label]"), "{stdout}");
+    assert!(!stdout.contains("draft.md:4:"), "code blocks are not prose: {stdout}");
     assert_eq!(output.status.code(), Some(1));
-    let output = postlint()
-        .args(["check", "--format", "concise", "-"])
-        .write_stdin("Fine.\nNFA\n")
-        .output()
-        .unwrap();
+    let output =
+        postlint().args(["check", "--format", "concise", "-"]).write_stdin("Fine.\nNFA\n").output().unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap(), "");
     assert_eq!(output.status.code(), Some(0));
 }
 
 #[test]
 fn warnings_alone_exit_zero() {
-    let output = postlint()
-        .args(["check", "-"])
-        .write_stdin("Il prezzo sale,ma piano.\n")
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "-"]).write_stdin("Il prezzo sale,ma piano.\n").output().unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert!(
-        String::from_utf8(output.stdout)
-            .unwrap()
-            .contains("warning[missing-space]")
-    );
+    assert!(String::from_utf8(output.stdout).unwrap().contains("warning[missing-space]"));
 }
 
 #[test]
 fn usage_and_io_errors_exit_two() {
-    let output = postlint()
-        .args(["check", "--no-such-flag"])
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "--no-such-flag"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    let output = postlint()
-        .args(["check", "no/such/post.txt"])
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "no/such/post.txt"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
         "error: no/such/post.txt: no such file or directory\n"
     );
-    let output = postlint()
-        .args(["check", "--rules", "no/such/rules", EXAMPLE])
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "--rules", "no/such/rules", EXAMPLE]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
 
@@ -321,10 +215,7 @@ fn a_rule_file_error_is_rendered_like_a_compiler_error_and_exits_two() {
             path.display()
         )
     );
-    assert!(
-        output.stdout.is_empty(),
-        "nothing is checked with broken rules"
-    );
+    assert!(output.stdout.is_empty(), "nothing is checked with broken rules");
 }
 
 #[test]
@@ -332,42 +223,27 @@ fn invalid_utf8_is_an_error_for_that_file_only() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a-bad.txt"), b"ok\nab\xFFc\n").unwrap();
     std::fs::write(dir.path().join("b-good.txt"), "Heading\nNFA\n").unwrap();
-    let output = postlint()
-        .args(["check", "--format", "concise"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "--format", "concise"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     let bad = dir.path().join("a-bad.txt");
     assert_eq!(
         stderr,
-        format!(
-            "error: {}:2:3: invalid UTF-8 at byte 5 (0xFF); save the file as UTF-8\n",
-            bad.display()
-        )
+        format!("error: {}:2:3: invalid UTF-8 at byte 5 (0xFF); save the file as UTF-8\n", bad.display())
     );
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        stdout.contains("b-good.txt:1:1: error[stray-label]"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("b-good.txt:1:1: error[stray-label]"), "{stdout}");
 }
 
 #[test]
 fn crlf_posts_report_the_same_lines_and_columns() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(EXAMPLE)
-        .unwrap()
-        .replace('\n', "\r\n");
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replace('\n', "\r\n");
     let path = dir.path().join("crlf.txt");
     std::fs::write(&path, &text).unwrap();
     let (problems, _) = json(&[path.to_str().unwrap()]);
     assert_eq!(summary(&problems, text.as_bytes()), example_table());
-    let label = problems
-        .iter()
-        .find(|p| p["rule"] == "stray-label" && p["line"] == 3)
-        .unwrap();
+    let label = problems.iter().find(|p| p["rule"] == "stray-label" && p["line"] == 3).unwrap();
     assert_eq!(label["fix"]["edits"][0]["replacement"], "\r\n");
 }
 
@@ -377,17 +253,8 @@ fn byte_offsets_count_a_byte_order_mark_but_columns_do_not() {
     let path = dir.path().join("bom.txt");
     std::fs::write(&path, "\u{feff}Heading\nNFA\n").unwrap();
     let (problems, _) = json(&[path.to_str().unwrap()]);
-    assert_eq!(
-        (problems[0]["line"].as_u64(), problems[0]["column"].as_u64()),
-        (Some(1), Some(1))
-    );
-    assert_eq!(
-        (
-            problems[0]["byte_start"].as_u64(),
-            problems[0]["byte_end"].as_u64()
-        ),
-        (Some(3), Some(10))
-    );
+    assert_eq!((problems[0]["line"].as_u64(), problems[0]["column"].as_u64()), (Some(1), Some(1)));
+    assert_eq!((problems[0]["byte_start"].as_u64(), problems[0]["byte_end"].as_u64()), (Some(3), Some(10)));
 }
 
 #[test]
@@ -402,11 +269,7 @@ fn directories_are_walked_for_posts_in_name_order() {
     let files: Vec<String> = problems
         .iter()
         .map(|p| {
-            Path::new(p["path"].as_str().unwrap())
-                .strip_prefix(dir.path())
-                .unwrap()
-                .display()
-                .to_string()
+            Path::new(p["path"].as_str().unwrap()).strip_prefix(dir.path()).unwrap().display().to_string()
         })
         .collect();
     assert_eq!(files, ["a.txt", "b.md", "c.markdown", "sub/d.txt"]);
@@ -416,14 +279,7 @@ fn directories_are_walked_for_posts_in_name_order() {
 fn markdown_positions_count_source_characters_around_entities_and_markup() {
     let draft = "Research &amp; **Diclaimaer**:Non `code,here` [Bitcon](https://x.io/Etherium)\n";
     let output = postlint()
-        .args([
-            "check",
-            "--format",
-            "concise",
-            "--no-builtin",
-            "--rules",
-            "rules/spelling.toml",
-        ])
+        .args(["check", "--format", "concise", "--no-builtin", "--rules", "rules/spelling.toml"])
         .args(["--stdin-filename", "d.md", "-"])
         .write_stdin(draft)
         .output()

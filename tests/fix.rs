@@ -21,12 +21,7 @@ fn copy(fixture: &str, name: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn fix(path: &Path, extra: &[&str]) -> std::process::Output {
-    postlint()
-        .args(["check", "--fix", "--color", "never"])
-        .args(extra)
-        .arg(path)
-        .output()
-        .unwrap()
+    postlint().args(["check", "--fix", "--color", "never"]).args(extra).arg(path).output().unwrap()
 }
 
 #[test]
@@ -66,17 +61,9 @@ fn unsafe_fixes_also_fix_the_disclaimer_the_campaign_tag_and_the_hashtag_blocks(
 #[test]
 fn diff_prints_a_patch_and_writes_nothing() {
     let (dir, path) = copy(EXAMPLE, "post.txt");
-    let output = postlint()
-        .current_dir(dir.path())
-        .args(["check", "--diff", "post.txt"])
-        .output()
-        .unwrap();
+    let output = postlint().current_dir(dir.path()).args(["check", "--diff", "post.txt"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        fs::read(&path).unwrap(),
-        fs::read(EXAMPLE).unwrap(),
-        "the original is untouched"
-    );
+    assert_eq!(fs::read(&path).unwrap(), fs::read(EXAMPLE).unwrap(), "the original is untouched");
     let diff = output.stdout;
     assert!(diff.starts_with(b"--- post.txt\n+++ post.txt\n"));
     let patch = dir.path().join("fix.patch");
@@ -88,11 +75,7 @@ fn diff_prints_a_patch_and_writes_nothing() {
         .unwrap();
     assert!(status.success());
     assert_eq!(fs::read(&path).unwrap(), fs::read(FIXED).unwrap());
-    let output = postlint()
-        .current_dir(dir.path())
-        .args(["check", "--diff", "post.txt"])
-        .output()
-        .unwrap();
+    let output = postlint().current_dir(dir.path()).args(["check", "--diff", "post.txt"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());
 }
@@ -100,25 +83,14 @@ fn diff_prints_a_patch_and_writes_nothing() {
 #[test]
 fn stdin_fix_prints_the_fixed_draft_and_the_remaining_problems_on_stderr() {
     let output = postlint()
-        .args([
-            "check",
-            "--fix",
-            "--format",
-            "concise",
-            "--stdin-filename",
-            "draft.txt",
-            "-",
-        ])
+        .args(["check", "--fix", "--format", "concise", "--stdin-filename", "draft.txt", "-"])
         .write_stdin(fs::read(EXAMPLE).unwrap())
         .output()
         .unwrap();
     assert_eq!(output.stdout, fs::read(FIXED).unwrap());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 4, "{stderr}");
-    assert!(
-        stderr.starts_with("draft.txt:7:376: warning[hashtag-placement]"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("draft.txt:7:376: warning[hashtag-placement]"), "{stderr}");
 }
 
 #[test]
@@ -126,10 +98,7 @@ fn line_endings_byte_order_mark_and_final_newline_are_kept() {
     let example = fs::read_to_string(EXAMPLE).unwrap();
     let expected = fs::read_to_string(FIXED).unwrap();
     let cases = [
-        (
-            example.replace('\n', "\r\n"),
-            expected.replace('\n', "\r\n"),
-        ),
+        (example.replace('\n', "\r\n"), expected.replace('\n', "\r\n")),
         (format!("\u{feff}{example}"), format!("\u{feff}{expected}")),
         (format!("{example}\n"), format!("{expected}\n")),
         (
@@ -155,17 +124,9 @@ fn permissions_are_kept_and_a_symlink_stays_a_link_to_the_fixed_target() {
     let link = dir.path().join("link.txt");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     fix(&link, &[]);
-    assert!(
-        fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert_eq!(fs::read(&target).unwrap(), fs::read(FIXED).unwrap());
-    assert_eq!(
-        fs::metadata(&target).unwrap().permissions().mode() & 0o777,
-        0o640
-    );
+    assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o640);
 }
 
 #[cfg(unix)]
@@ -175,54 +136,26 @@ fn a_read_only_file_or_directory_is_an_error_for_that_file_and_the_others_are_fi
     let dir = tempfile::tempdir().unwrap();
     let locked_dir = dir.path().join("locked");
     fs::create_dir(&locked_dir).unwrap();
-    for path in [
-        dir.path().join("a-read-only.txt"),
-        dir.path().join("b-ok.txt"),
-        locked_dir.join("c.txt"),
-    ] {
+    for path in [dir.path().join("a-read-only.txt"), dir.path().join("b-ok.txt"), locked_dir.join("c.txt")] {
         fs::write(&path, fs::read(EXAMPLE).unwrap()).unwrap();
     }
-    fs::set_permissions(
-        dir.path().join("a-read-only.txt"),
-        fs::Permissions::from_mode(0o444),
-    )
-    .unwrap();
+    fs::set_permissions(dir.path().join("a-read-only.txt"), fs::Permissions::from_mode(0o444)).unwrap();
     fs::set_permissions(&locked_dir, fs::Permissions::from_mode(0o555)).unwrap();
-    let output = postlint()
-        .args(["check", "--fix", "--format", "concise"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = postlint().args(["check", "--fix", "--format", "concise"]).arg(dir.path()).output().unwrap();
     fs::set_permissions(&locked_dir, fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("a-read-only.txt: the file is read-only; it was not fixed"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("c.txt: its directory is read-only"),
-        "{stderr}"
-    );
-    assert_eq!(
-        fs::read(dir.path().join("a-read-only.txt")).unwrap(),
-        fs::read(EXAMPLE).unwrap()
-    );
-    assert_eq!(
-        fs::read(locked_dir.join("c.txt")).unwrap(),
-        fs::read(EXAMPLE).unwrap()
-    );
-    assert_eq!(
-        fs::read(dir.path().join("b-ok.txt")).unwrap(),
-        fs::read(FIXED).unwrap()
-    );
+    assert!(stderr.contains("a-read-only.txt: the file is read-only; it was not fixed"), "{stderr}");
+    assert!(stderr.contains("c.txt: its directory is read-only"), "{stderr}");
+    assert_eq!(fs::read(dir.path().join("a-read-only.txt")).unwrap(), fs::read(EXAMPLE).unwrap());
+    assert_eq!(fs::read(locked_dir.join("c.txt")).unwrap(), fs::read(EXAMPLE).unwrap());
+    assert_eq!(fs::read(dir.path().join("b-ok.txt")).unwrap(), fs::read(FIXED).unwrap());
 }
 
 #[test]
 fn a_file_that_changed_since_it_was_read_is_not_written() {
     let (_dir, path) = copy(EXAMPLE, "post.txt");
-    let error =
-        postlint::write::replace_file(&path, b"what was read earlier", b"fixed").unwrap_err();
+    let error = postlint::write::replace_file(&path, b"what was read earlier", b"fixed").unwrap_err();
     assert_eq!(
         error.to_string(),
         format!(
@@ -252,9 +185,7 @@ fn rules_whose_fixes_undo_each_other_are_named_and_the_run_fails() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains(
-            "the fixes did not settle after 10 passes: to-a, to-b undo each other's changes"
-        ),
+        stderr.contains("the fixes did not settle after 10 passes: to-a, to-b undo each other's changes"),
         "{stderr}"
     );
 }
@@ -293,9 +224,6 @@ fn sigkill_at_any_moment_leaves_the_original_or_the_fixed_text() {
         let _ = child.kill();
         child.wait().unwrap();
         let now = fs::read_to_string(&path).unwrap();
-        assert!(
-            now == original || now == fixed,
-            "run {run}: a half-written file after {delay:?}"
-        );
+        assert!(now == original || now == fixed, "run {run}: a half-written file after {delay:?}");
     }
 }

@@ -19,13 +19,7 @@ static FRAGMENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
         "fixtures/clean/defi-guide.md",
     ]
     .iter()
-    .flat_map(|path| {
-        std::fs::read_to_string(path)
-            .unwrap()
-            .lines()
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    })
+    .flat_map(|path| std::fs::read_to_string(path).unwrap().lines().map(str::to_owned).collect::<Vec<_>>())
     .collect();
     for mistake in [
         "Heading",
@@ -60,24 +54,15 @@ static FRAGMENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 fn post() -> impl Strategy<Value = (String, bool)> {
-    let piece = (
-        0..FRAGMENTS.len(),
-        prop::sample::select(vec!["\n", "\r\n", " ", "", "\n\n", ","]),
-    );
+    let piece = (0..FRAGMENTS.len(), prop::sample::select(vec!["\n", "\r\n", " ", "", "\n\n", ","]));
     (prop::collection::vec(piece, 1..14), any::<bool>()).prop_map(|(pieces, markdown)| {
-        let text = pieces
-            .into_iter()
-            .map(|(i, sep)| format!("{}{sep}", FRAGMENTS[i]))
-            .collect::<String>();
+        let text = pieces.into_iter().map(|(i, sep)| format!("{}{sep}", FRAGMENTS[i])).collect::<String>();
         (text, markdown)
     })
 }
 
 fn source(text: &str, markdown: bool) -> Source {
-    Source::new(
-        if markdown { "post.md" } else { "post.txt" },
-        text.to_owned(),
-    )
+    Source::new(if markdown { "post.md" } else { "post.txt" }, text.to_owned())
 }
 
 proptest! {

@@ -18,10 +18,7 @@ fn every_rule_file_in_rules_dir_is_embedded() {
         .filter(|name| name.ends_with(".toml"))
         .collect();
     on_disk.sort();
-    let embedded: Vec<&str> = postlint::rules::BUILTIN
-        .iter()
-        .map(|(name, _)| *name)
-        .collect();
+    let embedded: Vec<&str> = postlint::rules::BUILTIN.iter().map(|(name, _)| *name).collect();
     assert_eq!(on_disk, embedded);
 }
 
@@ -42,8 +39,5 @@ allow = ["the moon"]
     assert_eq!(failures.len(), 1);
     assert_eq!(failures[0].rule, "no-moon");
     assert_eq!(failures[0].origin, ("custom.toml".to_string(), 2));
-    assert_eq!(
-        failures[0].problem,
-        "does not fire on its example \"to the mars\""
-    );
+    assert_eq!(failures[0].problem, "does not fire on its example \"to the mars\"");
 }

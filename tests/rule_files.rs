@@ -4,8 +4,7 @@ use postlint::rules::RuleSet;
 
 /// The errors for a rule file holding `body` after a valid preamble, as `file:line:col: message`.
 fn errors(body: &str) -> Vec<String> {
-    let text =
-        format!("[[rule]]\nid = \"my-rule\"\nkind = \"forbid\"\nseverity = \"warning\"\n{body}");
+    let text = format!("[[rule]]\nid = \"my-rule\"\nkind = \"forbid\"\nseverity = \"warning\"\n{body}");
     match RuleSet::from_texts([("my.toml", text.as_str())]) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
@@ -14,31 +13,21 @@ fn errors(body: &str) -> Vec<String> {
 
 #[test]
 fn a_valid_rule_loads() {
-    assert_eq!(
-        errors("message = \"m\"\nany = [\"x\"]\n"),
-        Vec::<String>::new()
-    );
+    assert_eq!(errors("message = \"m\"\nany = [\"x\"]\n"), Vec::<String>::new());
 }
 
 #[test]
 fn unknown_field() {
     let found = errors("message = \"m\"\nany = [\"x\"]\nanny = [\"y\"]\n");
     assert_eq!(found.len(), 1);
-    assert!(
-        found[0].starts_with("my.toml:7:1: unknown field `anny`, expected one of"),
-        "{found:?}"
-    );
+    assert!(found[0].starts_with("my.toml:7:1: unknown field `anny`, expected one of"), "{found:?}");
 }
 
 #[test]
 fn unknown_kind() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"forbidden\"\nseverity = \"info\"\nmessage = \"m\"\n";
-    let found: Vec<String> = RuleSet::from_texts([("k.toml", text)])
-        .err()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found: Vec<String> =
+        RuleSet::from_texts([("k.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
     assert_eq!(
         found,
         [
@@ -57,35 +46,26 @@ fn bad_regex() {
 
 #[test]
 fn duplicate_id() {
-    let rule = "[[rule]]\nid = \"twice\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\n";
+    let rule =
+        "[[rule]]\nid = \"twice\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\n";
     let text = format!("{rule}\n{rule}");
-    let errors = RuleSet::from_texts([("d.toml", text.as_str())])
-        .err()
-        .unwrap();
+    let errors = RuleSet::from_texts([("d.toml", text.as_str())]).err().unwrap();
     assert_eq!(
         errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
         ["d.toml:9:6: duplicate rule id `twice`"]
     );
-    let postlint::error::Error::Config(e) = &errors[0] else {
-        panic!()
-    };
+    let postlint::error::Error::Config(e) = &errors[0] else { panic!() };
     assert_eq!(e.notes, ["first defined at d.toml:1"]);
 }
 
 #[test]
 fn missing_message() {
-    assert_eq!(
-        errors("any = [\"x\"]\n"),
-        ["my.toml:1:1: missing field `message`"]
-    );
+    assert_eq!(errors("any = [\"x\"]\n"), ["my.toml:1:1: missing field `message`"]);
 }
 
 #[test]
 fn empty_message() {
-    assert_eq!(
-        errors("message = \" \"\nany = [\"x\"]\n"),
-        ["my.toml:5:11: the message is empty"]
-    );
+    assert_eq!(errors("message = \" \"\nany = [\"x\"]\n"), ["my.toml:5:11: the message is empty"]);
 }
 
 #[test]
@@ -99,12 +79,8 @@ fn wrong_type() {
 #[test]
 fn unknown_severity_and_fix_setting() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"forbid\"\nseverity = \"fatal\"\nmessage = \"m\"\nany = [\"x\"]\n\n[[rule]]\nid = \"b\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\nfix = \"maybe\"\n";
-    let found: Vec<String> = RuleSet::from_texts([("s.toml", text)])
-        .err()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found: Vec<String> =
+        RuleSet::from_texts([("s.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
     assert_eq!(
         found,
         [
@@ -142,16 +118,9 @@ fn unknown_placeholder() {
 #[test]
 fn id_not_kebab_case() {
     let text = "[[rule]]\nid = \"My_Rule\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\n";
-    let found: Vec<String> = RuleSet::from_texts([("i.toml", text)])
-        .err()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(
-        found,
-        ["i.toml:2:6: rule id `My_Rule` must be kebab-case, e.g. `missing-space`"]
-    );
+    let found: Vec<String> =
+        RuleSet::from_texts([("i.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
+    assert_eq!(found, ["i.toml:2:6: rule id `My_Rule` must be kebab-case, e.g. `missing-space`"]);
 }
 
 #[test]
@@ -169,12 +138,8 @@ fn toml_syntax_error() {
 #[test]
 fn one_bad_rule_does_not_hide_the_next() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"nope\"\nseverity = \"info\"\nmessage = \"m\"\n\n[[rule]]\nid = \"b\"\nkind = \"forbid\"\nseverity = \"info\"\n";
-    let found: Vec<String> = RuleSet::from_texts([("two.toml", text)])
-        .err()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found: Vec<String> =
+        RuleSet::from_texts([("two.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].starts_with("two.toml:3:8: unknown kind `nope`"));
     assert_eq!(found[1], "two.toml:7:1: missing field `message`");
@@ -186,11 +151,7 @@ fn a_user_rule_replaces_the_built_in_rule_with_its_id() {
     let text = "[[rule]]\nid = \"misspelling\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"mine\"\nany = [\"x\"]\n";
     std::fs::write(dir.path().join("mine.toml"), text).unwrap();
     let rules = RuleSet::load(true, &[dir.path().to_owned()]).unwrap();
-    let misspelling: Vec<_> = rules
-        .rules
-        .iter()
-        .filter(|r| r.id == "misspelling")
-        .collect();
+    let misspelling: Vec<_> = rules.rules.iter().filter(|r| r.id == "misspelling").collect();
     assert_eq!(misspelling.len(), 1);
     assert_eq!(misspelling[0].kind, "forbid");
     assert!(misspelling[0].origin.0.ends_with("mine.toml"));

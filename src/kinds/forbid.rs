@@ -23,17 +23,10 @@ struct Forbid {
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let any = rule.any.take().map(|a| a.into_inner()).unwrap_or_default();
-    let replace = rule
-        .replace
-        .take()
-        .map(|r| r.into_inner())
-        .unwrap_or_default();
+    let replace = rule.replace.take().map(|r| r.into_inner()).unwrap_or_default();
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
     if any.is_empty() && replace.is_empty() && patterns.is_empty() {
-        return Err(cx.error(
-            cx.kind.span(),
-            "kind `forbid` needs `any`, `replace` or `patterns`",
-        ));
+        return Err(cx.error(cx.kind.span(), "kind `forbid` needs `any`, `replace` or `patterns`"));
     }
     let mut phrases: Vec<&str> = any.iter().map(String::as_str).collect();
     let mut replacements = vec![None; any.len()];
@@ -41,15 +34,8 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         phrases.push(phrase);
         replacements.push(Some(replacement.clone()));
     }
-    let check = Forbid {
-        phrases: PhraseSet::new(phrases),
-        replacements,
-        patterns,
-    };
-    Ok(Compiled {
-        check: Box::new(check),
-        vars: &["found", "replacement"],
-    })
+    let check = Forbid { phrases: PhraseSet::new(phrases), replacements, patterns };
+    Ok(Compiled { check: Box::new(check), vars: &["found", "replacement"] })
 }
 
 impl Check for Forbid {
@@ -58,8 +44,7 @@ impl Check for Forbid {
             let finding = Finding::at(found.range.clone());
             out.push(match &self.replacements[found.phrase] {
                 Some(replacement) => {
-                    let replacement =
-                        match_case(&doc.text()[found.range.clone()], replacement, true);
+                    let replacement = match_case(&doc.text()[found.range.clone()], replacement, true);
                     finding
                         .fix(
                             format!("replace with “{replacement}”"),
@@ -71,11 +56,7 @@ impl Check for Forbid {
             });
         }
         for pattern in &self.patterns {
-            out.extend(
-                pattern
-                    .find_iter(&doc.prose)
-                    .map(|m| Finding::at(m.range())),
-            );
+            out.extend(pattern.find_iter(&doc.prose).map(|m| Finding::at(m.range())));
         }
     }
 }

@@ -45,10 +45,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
                 }
                 tags.push((format!("#{name}"), normalize(name)));
             }
-            (
-                Hashtags::Campaign { canonical: tags },
-                &["found", "canonical"],
-            )
+            (Hashtags::Campaign { canonical: tags }, &["found", "canonical"])
         }
         other => {
             return Err(cx.error(
@@ -57,10 +54,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
             ));
         }
     };
-    Ok(Compiled {
-        check: Box::new(compiled.0),
-        vars: compiled.1,
-    })
+    Ok(Compiled { check: Box::new(compiled.0), vars: compiled.1 })
 }
 
 impl Check for Hashtags {
@@ -96,14 +90,14 @@ impl Check for Hashtags {
                     let key = normalize(&written[1..]);
                     let variant = canonical.iter().find(|(canon, canon_key)| {
                         written != canon
-                            && (key == *canon_key
-                                || (key.chars().count() >= 8 && one_typo(&key, canon_key)))
+                            && (key == *canon_key || (key.chars().count() >= 8 && one_typo(&key, canon_key)))
                     });
                     if let Some((canon, _)) = variant {
-                        out.push(Finding::at(tag.clone()).var("canonical", canon).fix(
-                            format!("replace with “{canon}”"),
-                            vec![Edit::replace(tag, canon)],
-                        ));
+                        out.push(
+                            Finding::at(tag.clone())
+                                .var("canonical", canon)
+                                .fix(format!("replace with “{canon}”"), vec![Edit::replace(tag, canon)]),
+                        );
                     }
                 }
             }
@@ -161,9 +155,7 @@ fn blocks(doc: &Document, tags: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
     let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
     for tag in tags {
         match blocks.last_mut() {
-            Some(block) if doc.is_blank(block[block.len() - 1].end..tag.start) => {
-                block.push(tag.clone())
-            }
+            Some(block) if doc.is_blank(block[block.len() - 1].end..tag.start) => block.push(tag.clone()),
             _ => blocks.push(vec![tag.clone()]),
         }
     }
@@ -174,29 +166,18 @@ fn blocks(doc: &Document, tags: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
 /// order, leaving out tags the last block already has. A block on lines of its own goes with its
 /// lines; a block ending a line goes with the spaces before it; a block inside a sentence leaves
 /// its words behind without their `#`.
-fn move_to_final(
-    doc: &Document,
-    earlier: &[Vec<Range<usize>>],
-    last: &[Range<usize>],
-) -> Vec<Edit> {
+fn move_to_final(doc: &Document, earlier: &[Vec<Range<usize>>], last: &[Range<usize>]) -> Vec<Edit> {
     let text = doc.text();
     let mut edits = Vec::new();
-    let mut present: FxHashSet<String> = last
-        .iter()
-        .map(|t| text[t.clone()].to_lowercase())
-        .collect();
+    let mut present: FxHashSet<String> = last.iter().map(|t| text[t.clone()].to_lowercase()).collect();
     let mut moved: Vec<&str> = Vec::new();
     for block in earlier {
         let span = block[0].start..block[block.len() - 1].end;
         let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[span.end..]
-            .find('\n')
-            .map_or(text.len(), |i| span.end + i + 1);
+        let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i + 1);
         if doc.is_blank(line_start..span.start) && doc.is_blank(span.end..line_end) {
             // With blank lines on both sides, one of them goes too.
-            let blank_after = text[line_end..]
-                .find('\n')
-                .filter(|&i| doc.is_blank(line_end..line_end + i));
+            let blank_after = text[line_end..].find('\n').filter(|&i| doc.is_blank(line_end..line_end + i));
             let blank_before = line_start > 0 && {
                 let previous_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
                 doc.is_blank(previous_start..line_start)
@@ -209,11 +190,7 @@ fn move_to_final(
         } else if doc.is_blank(span.end..line_end) {
             edits.push(Edit::delete(text[..span.start].trim_end().len()..span.end));
         } else {
-            edits.extend(
-                block
-                    .iter()
-                    .map(|tag| Edit::delete(tag.start..tag.start + 1)),
-            );
+            edits.extend(block.iter().map(|tag| Edit::delete(tag.start..tag.start + 1)));
         }
         for tag in block {
             if present.insert(text[tag.clone()].to_lowercase()) {
@@ -229,21 +206,14 @@ fn move_to_final(
 
 /// A tag name compared loosely: lowercase, `to` read as `2`, `_` and `-` dropped.
 fn normalize(name: &str) -> String {
-    name.to_lowercase()
-        .replace(['_', '-'], "")
-        .replace("to", "2")
+    name.to_lowercase().replace(['_', '-'], "").replace("to", "2")
 }
 
 /// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
 fn one_typo(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (da, db) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
     match (da, db) {
         (0, 1) | (1, 0) | (1, 1) => true,
@@ -259,10 +229,7 @@ mod tests {
     #[test]
     fn finds_hashtags_but_not_glued_or_numeric_ones() {
         let prose = "#BTC C# &#39; #1 x#y (#Ethereum) #Web3_AI";
-        let tags: Vec<&str> = find_hashtags(prose)
-            .into_iter()
-            .map(|r| &prose[r])
-            .collect();
+        let tags: Vec<&str> = find_hashtags(prose).into_iter().map(|r| &prose[r]).collect();
         assert_eq!(tags, ["#BTC", "#Ethereum", "#Web3_AI"]);
     }
 

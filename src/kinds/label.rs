@@ -31,35 +31,14 @@ struct Label {
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let template = rule
-        .template
-        .take()
-        .map(|t| t.into_inner())
-        .unwrap_or_default();
-    let sections = rule
-        .sections
-        .take()
-        .map(|s| s.into_inner())
-        .unwrap_or_default();
+    let template = rule.template.take().map(|t| t.into_inner()).unwrap_or_default();
+    let sections = rule.sections.take().map(|s| s.into_inner()).unwrap_or_default();
     if template.is_empty() && sections.is_empty() {
-        return Err(cx.error(
-            cx.kind.span(),
-            "kind `label` needs `template` or `sections`",
-        ));
+        return Err(cx.error(cx.kind.span(), "kind `label` needs `template` or `sections`"));
     }
     let labels = PhraseSet::new(template.iter().chain(&sections).map(String::as_str));
-    let is_template = template
-        .iter()
-        .map(|_| true)
-        .chain(sections.iter().map(|_| false))
-        .collect();
-    Ok(Compiled {
-        check: Box::new(Label {
-            labels,
-            is_template,
-        }),
-        vars: &["found"],
-    })
+    let is_template = template.iter().map(|_| true).chain(sections.iter().map(|_| false)).collect();
+    Ok(Compiled { check: Box::new(Label { labels, is_template }), vars: &["found"] })
 }
 
 const REMOVE: &str = "remove the label";
@@ -88,13 +67,7 @@ impl Label {
             .then(|| (found.range, self.is_template[found.phrase]))
     }
 
-    fn at_line_start(
-        &self,
-        doc: &Document,
-        index: usize,
-        line: Range<usize>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn at_line_start(&self, doc: &Document, index: usize, line: Range<usize>, out: &mut Vec<Finding>) {
         let Some((label, is_template)) = self.label_at(doc, line.clone()) else {
             return;
         };
@@ -110,10 +83,7 @@ impl Label {
             out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + 1)]));
         } else if after.starts_with(':') && is_template {
             let colon_and_space = 1 + after[1..].len() - after[1..].trim_start().len();
-            out.push(finding.fix(
-                REMOVE,
-                vec![Edit::delete(label.start..label.end + colon_and_space)],
-            ));
+            out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + colon_and_space)]));
         } else if after.starts_with(' ')
             && after[1..].starts_with(char::is_uppercase)
             && reads_as_prose(after)
@@ -125,23 +95,15 @@ impl Label {
 
     fn between_fields(&self, doc: &Document, line: Range<usize>, out: &mut Vec<Finding>) {
         let prose = &doc.prose[line.clone()];
-        let commas: Vec<usize> = prose
-            .match_indices(',')
-            .map(|(i, _)| line.start + i)
-            .collect();
+        let commas: Vec<usize> = prose.match_indices(',').map(|(i, _)| line.start + i).collect();
         for pair in commas.windows(2) {
             let field = pair[0] + 1..pair[1];
             if field.is_empty() || doc.prose[field.clone()].trim().len() != field.len() {
                 continue;
             }
-            if let Some((label, _)) = self
-                .label_at(doc, field.clone())
-                .filter(|(l, _)| *l == field)
-            {
+            if let Some((label, _)) = self.label_at(doc, field.clone()).filter(|(l, _)| *l == field) {
                 let edit = Edit::replace(pair[0]..pair[1] + 1, doc.source.line_ending());
-                out.push(
-                    Finding::at(label).fix("put the two fields on separate lines", vec![edit]),
-                );
+                out.push(Finding::at(label).fix("put the two fields on separate lines", vec![edit]));
             }
         }
     }
@@ -172,16 +134,13 @@ fn reads_as_prose(after: &str) -> bool {
 
 /// English function words that are not also common words of other Latin-script languages.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "for", "with", "that", "this", "it", "be", "from",
-    "will", "has", "have", "its", "not",
+    "the", "and", "of", "to", "is", "are", "for", "with", "that", "this", "it", "be", "from", "will", "has",
+    "have", "its", "not",
 ];
 
 /// Whether the text after a label reads as English: three or more English function words
 /// among its first twenty words.
 fn reads_as_english(after: &str) -> bool {
     let words = after.split_whitespace().take(20);
-    words
-        .filter(|w| ENGLISH_WORDS.iter().any(|e| w.eq_ignore_ascii_case(e)))
-        .count()
-        >= 3
+    words.filter(|w| ENGLISH_WORDS.iter().any(|e| w.eq_ignore_ascii_case(e))).count() >= 3
 }

@@ -17,14 +17,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 /// The kind names a rule file may use.
-pub const KINDS: &[&str] = &[
-    "require",
-    "forbid",
-    "near-miss",
-    "label",
-    "spacing",
-    "hashtags",
-];
+pub const KINDS: &[&str] = &["require", "forbid", "near-miss", "label", "spacing", "hashtags"];
 
 /// A compiled rule's checker, shared by all threads.
 pub trait Check: Send + Sync {
@@ -45,11 +38,7 @@ pub struct Finding {
 impl Finding {
     /// A finding at `range` with no fix.
     pub fn at(range: Range<usize>) -> Self {
-        Self {
-            range,
-            vars: Vec::new(),
-            fix: None,
-        }
+        Self { range, vars: Vec::new(), fix: None }
     }
 
     /// Adds a placeholder value.
@@ -91,11 +80,7 @@ impl Context<'_> {
     }
 
     /// The value of a parameter the kind cannot do without.
-    pub fn required<T>(
-        &self,
-        value: Option<Spanned<T>>,
-        name: &str,
-    ) -> Result<Spanned<T>, ConfigError> {
+    pub fn required<T>(&self, value: Option<Spanned<T>>, name: &str) -> Result<Spanned<T>, ConfigError> {
         value.ok_or_else(|| {
             self.error(
                 self.kind.span(),
@@ -116,10 +101,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "hashtags" => hashtags::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
-            format!(
-                "unknown kind `{other}`; expected one of {}",
-                KINDS.join(", ")
-            ),
+            format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),
         )),
     }
 }
@@ -136,11 +118,7 @@ pub fn compile_patterns(
             regex::Regex::new(p.as_ref()).map_err(|e| {
                 // The regex crate's message draws the pattern over several lines; keep the gist.
                 let text = e.to_string();
-                let gist = text
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .trim_start_matches("error: ");
+                let gist = text.lines().last().unwrap_or_default().trim_start_matches("error: ");
                 cx.error(p.span(), format!("invalid regular expression: {gist}"))
             })
         })

@@ -34,45 +34,27 @@ struct NearMiss {
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let listed = cx.required(rule.terms.take(), "terms")?;
-    let mut check = NearMiss {
-        terms: Vec::new(),
-        by_first: FxHashMap::default(),
-        known: FxHashSet::default(),
-    };
+    let mut check =
+        NearMiss { terms: Vec::new(), by_first: FxHashMap::default(), known: FxHashSet::default() };
     for text in listed.as_ref() {
         let folded: Vec<char> = fold(text).collect();
         if folded.len() < 4 || !folded.iter().all(|c| c.is_alphabetic()) {
-            return Err(cx.error(
-                listed.span(),
-                format!("term “{text}” must be one word of at least 4 letters"),
-            ));
+            return Err(
+                cx.error(listed.span(), format!("term “{text}” must be one word of at least 4 letters"))
+            );
         }
         check.known.insert(key(text));
-        check
-            .by_first
-            .entry(folded[0])
-            .or_default()
-            .push(check.terms.len());
+        check.by_first.entry(folded[0]).or_default().push(check.terms.len());
         let max_distance = if folded.len() >= 7 { 2 } else { 1 };
-        check.terms.push(Term {
-            text: text.clone(),
-            folded,
-            max_distance,
-        });
+        check.terms.push(Term { text: text.clone(), folded, max_distance });
     }
     for allowed in &rule.allow {
-        check
-            .known
-            .extend(tokenize(allowed.as_ref()).into_iter().flat_map(|t| {
-                let word = &allowed.as_ref()[t.range];
-                std::iter::once(key(word))
-                    .chain(apostrophe_parts(word).map(|part| key(&word[part])))
-            }));
+        check.known.extend(tokenize(allowed.as_ref()).into_iter().flat_map(|t| {
+            let word = &allowed.as_ref()[t.range];
+            std::iter::once(key(word)).chain(apostrophe_parts(word).map(|part| key(&word[part])))
+        }));
     }
-    Ok(Compiled {
-        check: Box::new(check),
-        vars: &["found", "term"],
-    })
+    Ok(Compiled { check: Box::new(check), vars: &["found", "term"] })
 }
 
 /// The ranges of `word` on each side of its apostrophes (`dell'IA` → `dell`, `IA`).
@@ -98,8 +80,7 @@ impl Check for NearMiss {
                 let range = base + part.start..base + part.end;
                 let part = &text[range.clone()];
                 if let Some(term) = self.misspelled(part) {
-                    let replacement =
-                        match_case(part, &term.text, term.text.chars().all(char::is_lowercase));
+                    let replacement = match_case(part, &term.text, term.text.chars().all(char::is_lowercase));
                     out.push(Finding::at(range.clone()).var("term", &term.text).fix(
                         format!("replace with “{replacement}”"),
                         vec![Edit::replace(range, replacement)],
@@ -113,10 +94,7 @@ impl Check for NearMiss {
 impl NearMiss {
     /// The term `word` is a misspelling of, if any.
     fn misspelled(&self, word: &str) -> Option<&Term> {
-        if word.len() < 4
-            || !word.chars().all(char::is_alphabetic)
-            || self.known.contains(&key(word))
-        {
+        if word.len() < 4 || !word.chars().all(char::is_alphabetic) || self.known.contains(&key(word)) {
             return None;
         }
         let folded: Vec<char> = fold(word).collect();
@@ -125,9 +103,7 @@ impl NearMiss {
             .iter()
             .map(|&i| &self.terms[i])
             .filter(|term| !folded.starts_with(&term.folded))
-            .filter_map(|term| {
-                distance(&folded, &term.folded, term.max_distance).map(|d| (d, term))
-            })
+            .filter_map(|term| distance(&folded, &term.folded, term.max_distance).map(|d| (d, term)))
             .min_by_key(|&(d, _)| d)
             .map(|(_, term)| term)
     }

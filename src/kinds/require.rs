@@ -34,25 +34,11 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     let any = rule.any.take().map(Spanned::into_inner).unwrap_or_default();
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
     if any.is_empty() && patterns.is_empty() {
-        return Err(cx.error(
-            cx.kind.span(),
-            "kind `require` needs a non-empty `any` or `patterns`",
-        ));
+        return Err(cx.error(cx.kind.span(), "kind `require` needs a non-empty `any` or `patterns`"));
     }
     let phrases = PhraseSet::new(any.iter().map(String::as_str));
-    let append = rule
-        .append
-        .take()
-        .map(Spanned::into_inner)
-        .unwrap_or_default();
-    Ok(Compiled {
-        check: Box::new(Require {
-            phrases,
-            patterns,
-            append,
-        }),
-        vars: &["found"],
-    })
+    let append = rule.append.take().map(Spanned::into_inner).unwrap_or_default();
+    Ok(Compiled { check: Box::new(Require { phrases, patterns, append }), vars: &["found"] })
 }
 
 impl Check for Require {
@@ -77,14 +63,8 @@ impl Check for Require {
 /// comment) stays after the new line, so the new line is prose too.
 fn append(doc: &Document, last: Range<usize>, text: &str) -> Edit {
     let newline = doc.source.line_ending();
-    let gap = if doc.text().contains(&format!("{newline}{newline}")) {
-        newline
-    } else {
-        ""
-    };
-    let full = doc
-        .source
-        .full_line_range(doc.source.line_index(last.start));
+    let gap = if doc.text().contains(&format!("{newline}{newline}")) { newline } else { "" };
+    let full = doc.source.full_line_range(doc.source.line_index(last.start));
     if is_hashtag_line(&doc.prose[last.clone()]) {
         Edit::insert(last.start, format!("{text}{newline}{gap}"))
     } else if doc.text()[..full.end].ends_with('\n') {

@@ -20,21 +20,11 @@ struct Spacing {
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let after = cx.required(rule.after.take(), "after")?;
-    let marks: Vec<char> = after
-        .as_ref()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let marks: Vec<char> = after.as_ref().chars().filter(|c| !c.is_whitespace()).collect();
     if marks.is_empty() || marks.iter().any(|c| c.is_alphanumeric()) {
-        return Err(cx.error(
-            after.span(),
-            "`after` must list punctuation marks, e.g. \",;:.!?\"",
-        ));
+        return Err(cx.error(after.span(), "`after` must list punctuation marks, e.g. \",;:.!?\""));
     }
-    Ok(Compiled {
-        check: Box::new(Spacing { marks }),
-        vars: &["found"],
-    })
+    Ok(Compiled { check: Box::new(Spacing { marks }), vars: &["found"] })
 }
 
 impl Check for Spacing {
@@ -42,8 +32,7 @@ impl Check for Spacing {
         let prose = &doc.prose;
         for (i, mark) in prose.char_indices().filter(|(_, c)| self.marks.contains(c)) {
             let end = i + mark.len_utf8();
-            let (Some(before), Some(next)) =
-                (prose[..i].chars().next_back(), prose[end..].chars().next())
+            let (Some(before), Some(next)) = (prose[..i].chars().next_back(), prose[end..].chars().next())
             else {
                 continue;
             };
@@ -70,25 +59,17 @@ fn is_unspaced_script(c: char) -> bool {
 /// entity. (Full URLs are already blanked out of the prose.)
 fn in_address(prose: &str, i: usize) -> bool {
     let start = prose[..i].rfind(char::is_whitespace).map_or(0, |s| s + 1);
-    let end = prose[i..]
-        .find(char::is_whitespace)
-        .map_or(prose.len(), |e| i + e);
+    let end = prose[i..].find(char::is_whitespace).map_or(prose.len(), |e| i + e);
     prose[start..end].contains(['@', '/', '\\', '&', '='])
 }
 
 fn word_before(prose: &str, i: usize) -> &str {
-    let start = prose[..i]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric())
-        .last();
+    let start = prose[..i].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last();
     &prose[start.map_or(i, |(s, _)| s)..i]
 }
 
 fn word_after(prose: &str, end: usize) -> &str {
-    let len = prose[end..]
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(prose.len() - end);
+    let len = prose[end..].find(|c: char| !c.is_alphanumeric()).unwrap_or(prose.len() - end);
     &prose[end..end + len]
 }
 

@@ -8,14 +8,9 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use std::io;
 
-pub fn write(
-    reports: &[FileReport],
-    summary: &Summary,
-    out: &mut dyn WriteColor,
-) -> io::Result<()> {
+pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn WriteColor) -> io::Result<()> {
     let config = term::Config::default();
-    let fixable_at =
-        |d: &Diagnostic, level| d.fix.as_ref().is_some_and(|f| is_applicable(f, level));
+    let fixable_at = |d: &Diagnostic, level| d.fix.as_ref().is_some_and(|f| is_applicable(f, level));
     for report in reports {
         let file = SimpleFile::new(&report.source.name, &report.source.text);
         for d in &report.diagnostics {
@@ -28,65 +23,33 @@ pub fn write(
         writeln!(out, "Fixed {}.", plural(summary.fixed, "problem"))?;
     }
     let count = |s| all().filter(|d| d.severity == s).count();
-    let (errors, warnings, infos) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
+    let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     let total = errors + warnings + infos;
     let files = plural(summary.files, "file");
     if total == 0 {
         return writeln!(out, "No problems in {files}.");
     }
-    let mut kinds = format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
+    let mut kinds = format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"));
     if infos > 0 {
         kinds.push_str(&format!(", {infos} info"));
     }
-    let remaining = if summary.fixing && summary.fixed > 0 {
-        " remain"
-    } else {
-        ""
-    };
-    writeln!(
-        out,
-        "{}{remaining} ({kinds}) in {files}.",
-        plural(total, "problem")
-    )?;
+    let remaining = if summary.fixing && summary.fixed > 0 { " remain" } else { "" };
+    writeln!(out, "{}{remaining} ({kinds}) in {files}.", plural(total, "problem"))?;
     let fixable = all().filter(|d| fixable_at(d, summary.level)).count();
-    let unsafe_only = all()
-        .filter(|d| fixable_at(d, Applicability::Unsafe))
-        .count()
-        - fixable;
-    let command = if summary.level == Applicability::Unsafe {
-        "--fix --unsafe-fixes"
-    } else {
-        "--fix"
-    };
+    let unsafe_only = all().filter(|d| fixable_at(d, Applicability::Unsafe)).count() - fixable;
+    let command = if summary.level == Applicability::Unsafe { "--fix --unsafe-fixes" } else { "--fix" };
     match (fixable, unsafe_only) {
         (0, 0) => Ok(()),
-        (0, more) => writeln!(
-            out,
-            "{} fixable with `--fix --unsafe-fixes`.",
-            plural(more, "more problem")
-        ),
+        (0, more) => writeln!(out, "{} fixable with `--fix --unsafe-fixes`.", plural(more, "more problem")),
         (n, 0) => writeln!(out, "[*] {n} fixable with `{command}`."),
-        (n, more) => writeln!(
-            out,
-            "[*] {n} fixable with `{command}` ({more} more with `--fix --unsafe-fixes`)."
-        ),
+        (n, more) => {
+            writeln!(out, "[*] {n} fixable with `{command}` ({more} more with `--fix --unsafe-fixes`).")
+        }
     }
 }
 
 fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// A code frame for `d`; `[*]` marks a problem the current fix level would fix.
@@ -96,15 +59,11 @@ fn frame(d: &Diagnostic, fixable: bool) -> Frame<()> {
         Severity::Warning => FrameSeverity::Warning,
         Severity::Info => FrameSeverity::Note,
     };
-    let label = Label::primary((), d.range.clone())
-        .with_message(d.fix.as_ref().map_or("", |f| f.title.as_str()));
+    let label =
+        Label::primary((), d.range.clone()).with_message(d.fix.as_ref().map_or("", |f| f.title.as_str()));
     Frame::new(severity)
         .with_code(&d.rule)
-        .with_message(if fixable {
-            format!("[*] {}", d.message)
-        } else {
-            d.message.clone()
-        })
+        .with_message(if fixable { format!("[*] {}", d.message) } else { d.message.clone() })
         .with_labels(vec![label])
         .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
 }
