@@ -1,14 +1,10 @@
-//! The command line: argument parsing and the `check` run.
+//! The command line: arguments, and the dispatch to `commands`.
 
-use crate::diagnostic::{Applicability, Severity};
-use crate::report::{self, Format, Summary};
-use crate::rules::RuleSet;
-use crate::run::{self, Mode, Outcome};
-use crate::walk;
+use crate::commands;
+use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,41 +20,123 @@ pub struct Cli {
 enum Command {
     /// Check posts and report problems with their line and column.
     Check(CheckArgs),
+    /// List, explain and test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Write a commented postlint.toml in the current directory.
+    Init,
 }
 
+/// Where rules and settings come from; shared by `check` and `rules`.
 #[derive(Debug, clap::Args)]
-struct CheckArgs {
-    /// Files or directories to check (`-` reads stdin); the current directory if none.
-    paths: Vec<PathBuf>,
+pub struct RuleArgs {
+    /// The configuration file (default: the nearest postlint.toml in this directory or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Also load the rule files in this directory (or this file); repeatable.
     #[arg(long = "rules", value_name = "DIR")]
-    rules: Vec<PathBuf>,
+    pub rules: Vec<PathBuf>,
     /// Do not load the built-in rules.
     #[arg(long)]
-    no_builtin: bool,
+    pub no_builtin: bool,
+}
+
+/// Arguments of `postlint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (`-` reads stdin); the current directory if none.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+    /// Run only these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
+    /// The posts' language (`auto`: from config, else guessed), e.g. `it`.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    pub format: Format,
     /// The name stdin is reported under; its extension decides Markdown or plain text.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
-    stdin_filename: String,
+    pub stdin_filename: String,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t)]
-    color: ColorMode,
+    pub color: ColorMode,
     /// Apply safe fixes in place (stdin: print the fixed draft), then report what remains.
     #[arg(long)]
-    fix: bool,
+    pub fix: bool,
     /// Also apply fixes that may change meaning (with `--fix` or `--diff`).
     #[arg(long)]
-    unsafe_fixes: bool,
+    pub unsafe_fixes: bool,
     /// Print what `--fix` would change as a unified diff; write nothing. Exits 1 if anything would change.
     #[arg(long, conflicts_with = "fix")]
-    diff: bool,
+    pub diff: bool,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t)]
+    pub fail_on: FailOn,
+    /// Exit 0 even if problems are found (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print only the problems: no summary.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Print how many problems each rule found instead of the problems.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Apply the configuration's `exclude` to files named on the command line too.
+    #[arg(long)]
+    pub force_exclude: bool,
+}
+
+/// `postlint rules …`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules: id, kind, severity, fix, and where each was loaded from.
+    List {
+        #[command(flatten)]
+        rule_args: RuleArgs,
+        /// Output format: `human` (a table) or `json`.
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
+    /// Explain a rule: its message, help, examples and allowed texts.
+    Explain {
+        /// The rule id.
+        id: String,
+        #[command(flatten)]
+        rule_args: RuleArgs,
+    },
+    /// Run every rule's own examples and allow texts; exit 1 if any fails.
+    Test {
+        /// Rule directories or files to test (default: the built-in rules and the configured ones).
+        dirs: Vec<PathBuf>,
+    },
+}
+
+/// Formats of `rules list`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+/// The lowest severity that fails a run.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Info,
 }
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
-enum ColorMode {
+pub enum ColorMode {
     /// On a terminal, unless NO_COLOR is set.
     #[default]
     Auto,
@@ -67,22 +145,26 @@ enum ColorMode {
 }
 
 impl ColorMode {
-    fn choice(self, is_terminal: bool) -> ColorChoice {
-        match self {
+    /// A stream on stdout (or stderr) coloured as asked.
+    pub fn stream(self, stderr: bool) -> StandardStream {
+        let is_terminal =
+            if stderr { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
+        let choice = match self {
             Self::Always => ColorChoice::Always,
             Self::Never => ColorChoice::Never,
             Self::Auto if is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => {
                 ColorChoice::Auto
             }
             Self::Auto => ColorChoice::Never,
-        }
+        };
+        if stderr { StandardStream::stderr(choice) } else { StandardStream::stdout(choice) }
     }
 }
 
-/// Exit codes: no error-level problem, at least one, and could not do the job.
-const CLEAN: u8 = 0;
-const PROBLEMS: u8 = 1;
-const FAILURE: u8 = 2;
+/// Exit codes: no problem at the failing level, at least one, and could not do the job.
+pub const CLEAN: u8 = 0;
+pub const PROBLEMS: u8 = 1;
+pub const FAILURE: u8 = 2;
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
@@ -93,73 +175,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { FAILURE } else { CLEAN });
         }
     };
-    match cli.command {
-        Command::Check(args) => ExitCode::from(check(&args)),
-    }
-}
-
-fn check(args: &CheckArgs) -> u8 {
-    let mut stderr = StandardStream::stderr(args.color.choice(std::io::stderr().is_terminal()));
-    let rules = match RuleSet::load(!args.no_builtin, &args.rules) {
-        Ok(rules) => rules,
-        Err(errors) => {
-            for e in &errors {
-                let _ = e.render(&mut stderr);
-            }
-            return FAILURE;
-        }
-    };
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let (inputs, mut errors) = walk::discover(&paths);
-    let mode = match (args.fix, args.diff) {
-        (true, _) => Mode::Fix,
-        (_, true) => Mode::Diff,
-        _ => Mode::Check,
-    };
-    let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|input| run::process(input, &args.stdin_filename, &rules.rules, mode, level))
-        .collect();
-
-    let mut stdout = StandardStream::stdout(args.color.choice(std::io::stdout().is_terminal()));
-    let mut fixed_draft = None;
-    let mut reports = Vec::new();
-    let mut fixed = 0;
-    let mut diffs = String::new();
-    for outcome in outcomes {
-        errors.extend(outcome.errors);
-        reports.extend(outcome.report);
-        fixed += outcome.fixed;
-        diffs.push_str(outcome.diff.as_deref().unwrap_or_default());
-        fixed_draft = fixed_draft.or(outcome.fixed_draft);
-    }
-    for e in &errors {
-        let _ = e.render(&mut stderr);
-    }
-    let summary = Summary { files: inputs.len(), fixed, level, fixing: mode == Mode::Fix };
-    let written = match (mode, fixed_draft) {
-        (Mode::Diff, _) => stdout.write_all(diffs.as_bytes()),
-        // A fixed draft from stdin goes to stdout; the problems left go to stderr.
-        (_, Some(draft)) => stdout
-            .write_all(&draft)
-            .and_then(|()| report::write(args.format, &reports, &summary, &mut stderr)),
-        _ => report::write(args.format, &reports, &summary, &mut stdout),
-    };
-    if let Err(e) = written.and_then(|()| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        let _ = writeln!(stderr, "error: cannot write the output: {e}");
-        return FAILURE;
-    }
-    let has_errors = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error);
-    if !errors.is_empty() {
-        FAILURE
-    } else if mode == Mode::Diff {
-        if diffs.is_empty() { CLEAN } else { PROBLEMS }
-    } else if has_errors {
-        PROBLEMS
-    } else {
-        CLEAN
-    }
+    ExitCode::from(match cli.command {
+        Command::Check(args) => commands::check::run(&args),
+        Command::Rules(command) => commands::rules::run(&command),
+        Command::Init => commands::init::run(),
+    })
 }

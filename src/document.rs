@@ -23,11 +23,14 @@ pub struct Document<'a> {
     not_verbatim: Vec<Range<usize>>,
     /// Words and punctuation of `prose`, in order; whitespace is not a token.
     pub tokens: Vec<Token>,
+    /// The language configured for the post, if any.
+    lang: Option<String>,
 }
 
 impl<'a> Document<'a> {
     /// Builds the prose view of `source`: Markdown is parsed, plain text is prose as a whole.
-    pub fn new(source: &'a Source) -> Self {
+    /// `lang` is the post's language if it is configured.
+    pub fn new(source: &'a Source, lang: Option<&str>) -> Self {
         let (mut prose, not_verbatim) = if source.is_markdown() {
             markdown::prose(&source.text)
         } else {
@@ -36,7 +39,12 @@ impl<'a> Document<'a> {
         blank_addresses(&source.text, &mut prose);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
-        Self { source, prose, not_verbatim, tokens }
+        Self { source, prose, not_verbatim, tokens, lang: lang.map(str::to_owned) }
+    }
+
+    /// The post's language: as configured, else guessed from its words (`None` if unclear).
+    pub fn language(&self) -> Option<&str> {
+        self.lang.as_deref().or_else(|| crate::lang::guess(self))
     }
 
     /// The source text.
@@ -90,7 +98,7 @@ mod tests {
     #[test]
     fn plain_text_is_prose_but_urls_are_not() {
         let source = Source::new("a.txt", "See https://binance.com/x. Or a@b.io.".into());
-        let doc = Document::new(&source);
+        let doc = Document::new(&source, None);
         assert_eq!(doc.prose, format!("See {}. Or {}.", " ".repeat(21), " ".repeat(6)));
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Applicability;
 use crate::fix;
-use crate::lint::lint;
+use crate::lint::Linter;
 use crate::rules::{Rule, RuleSet};
 use crate::source::Source;
 
@@ -52,11 +52,11 @@ fn check_rule(rule: &Rule) -> Vec<Failure> {
 
 fn run(rule: &Rule, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
     let source = Source::new("example.txt", text.to_owned());
-    lint(&source, std::slice::from_ref(rule))
+    Linter::new(std::slice::from_ref(rule)).lint(&source)
 }
 
 /// Applies the rule's own fixes, safe or unsafe, until nothing changes.
 fn fix_with(rule: &Rule, text: &str) -> String {
     let source = Source::new("example.txt", text.to_owned());
-    fix::fix(&source, std::slice::from_ref(rule), Applicability::Unsafe).text
+    fix::fix(&source, &Linter::new(std::slice::from_ref(rule)), Applicability::Unsafe).text
 }

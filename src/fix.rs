@@ -2,8 +2,7 @@
 //! nothing changes.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::lint::lint;
-use crate::rules::Rule;
+use crate::lint::Linter;
 use crate::source::Source;
 
 /// The most passes the engine makes before it gives up on a post that does not settle.
@@ -26,13 +25,13 @@ pub fn is_applicable(fix: &Fix, level: Applicability) -> bool {
     fix.applicability != Applicability::DisplayOnly && fix.applicability >= level
 }
 
-/// Applies the fixes at `level` to `source` until the rules find nothing more to fix.
-pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
+/// Applies the fixes at `level` to `source` until `linter` finds nothing more to fix.
+pub fn fix(source: &Source, linter: &Linter, level: Applicability) -> Fixed {
     let mut text = source.text.clone();
     let mut applied = 0;
     let mut last_pass = Vec::new();
     for _ in 0..MAX_PASSES {
-        let diagnostics = lint(&source.with_text(text.clone()), rules);
+        let diagnostics = linter.lint(&source.with_text(text.clone()));
         let planned = plan(&diagnostics, level);
         if planned.is_empty() {
             return Fixed { text, applied, unsettled: Vec::new() };
@@ -41,7 +40,7 @@ pub fn fix(source: &Source, rules: &[Rule], level: Applicability) -> Fixed {
         applied += planned.len();
         last_pass = planned.iter().map(|d| d.rule.clone()).collect();
     }
-    let diagnostics = lint(&source.with_text(text.clone()), rules);
+    let diagnostics = linter.lint(&source.with_text(text.clone()));
     let mut unsettled = last_pass;
     unsettled.extend(plan(&diagnostics, level).iter().map(|d| d.rule.clone()));
     unsettled.sort();

@@ -85,7 +85,7 @@ mod tests {
 
     fn guess_of(text: &str) -> Option<&'static str> {
         let source = Source::new("a.txt", text.into());
-        guess(&Document::new(&source))
+        guess(&Document::new(&source, None))
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! their fixes.
 
 pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
@@ -22,6 +24,7 @@ pub mod rules;
 pub mod run;
 pub mod source;
 pub mod template;
+pub mod toml_file;
 pub mod walk;
 pub mod words;
 pub mod write;

@@ -5,14 +5,33 @@ use crate::document::Document;
 use crate::rules::Rule;
 use crate::source::Source;
 
-/// Every problem the rules find in `source`, in source order.
-pub fn lint(source: &Source, rules: &[Rule]) -> Vec<Diagnostic> {
-    let doc = Document::new(source);
-    let mut diagnostics: Vec<Diagnostic> = rules.iter().flat_map(|rule| rule.run(&doc)).collect();
+/// What posts are checked with: the rules, and what is known of the posts.
+#[derive(Clone, Copy)]
+pub struct Linter<'a> {
+    pub rules: &'a [Rule],
+    /// The posts' language when it is configured; `None`: guessed where a rule needs it.
+    pub lang: Option<&'a str>,
+}
+
+impl<'a> Linter<'a> {
+    /// A linter running `rules` on posts of unknown language.
+    pub fn new(rules: &'a [Rule]) -> Self {
+        Self { rules, lang: None }
+    }
+
+    /// Every problem the rules find in `source`, in source order.
+    pub fn lint(&self, source: &Source) -> Vec<Diagnostic> {
+        let doc = Document::new(source, self.lang);
+        let mut diagnostics: Vec<Diagnostic> = self.rules.iter().flat_map(|rule| rule.run(&doc)).collect();
+        sort(&mut diagnostics);
+        drop_resolved(&mut diagnostics);
+        diagnostics
+    }
+}
+
+fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics
         .sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
-    drop_resolved(&mut diagnostics);
-    diagnostics
 }
 
 /// Drops a diagnostic whose text another diagnostic's safe fix removes or rewrites: the comma in

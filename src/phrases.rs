@@ -88,7 +88,7 @@ mod tests {
 
     fn find(phrases: &[&str], text: &str) -> Vec<(usize, String)> {
         let source = Source::new("a.txt", text.into());
-        let doc = Document::new(&source);
+        let doc = Document::new(&source, None);
         let set = PhraseSet::new(phrases.iter().copied());
         set.find_all(&doc).map(|m| (m.phrase, text[m.range].to_owned())).collect()
     }

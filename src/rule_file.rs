@@ -58,6 +58,7 @@ macro_rules! with_kind_parameters {
             pub severity: Spanned<String>,
             pub message: Spanned<String>,
             pub help: Option<String>,
+            pub why: Option<String>,
             pub fix: Option<Spanned<String>>,
             #[serde(default)]
             pub examples: Vec<Spanned<Example>>,

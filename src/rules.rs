@@ -5,8 +5,9 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::document::Document;
 use crate::error::{ConfigError, Error};
 use crate::kinds::{self, Check, Context, Finding};
-use crate::rule_file::{Example, FixSetting, RawRule, RuleFile, RuleTables};
+use crate::rule_file::{Example, FixSetting, RawRule, RuleFile, RuleSettings, RuleTables};
 use crate::template::Template;
+use crate::toml_file::TomlFile;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,18 +23,26 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// A compiled rule.
+#[derive(Clone)]
 pub struct Rule {
     pub id: String,
     pub kind: String,
     pub severity: Severity,
     pub message: Template,
+    /// The message as written, placeholders and all.
+    pub message_text: String,
+    /// Advice on what to do.
     pub help: Option<String>,
+    /// Why the rule exists.
+    pub why: Option<String>,
     pub fix: FixSetting,
     pub examples: Vec<Example>,
     pub allow: Vec<String>,
     /// The rule file and 1-based line of the rule's table.
     pub origin: (String, usize),
-    check: Box<dyn Check>,
+    check: Arc<dyn Check>,
+    /// The table as written, to compile again with other parameter values.
+    raw: RawRule,
 }
 
 /// The rules a run applies, in the order they were loaded.
@@ -96,6 +105,28 @@ impl RuleSet {
 }
 
 impl Rule {
+    /// This rule with the `settings` of `config` (a `[rules.<id>]` table): `None` if they turn
+    /// it off; compiled again if they give parameter values, whose mistakes point into `config`.
+    pub fn with_settings(
+        &self,
+        config: &TomlFile,
+        settings: &Spanned<RuleSettings>,
+    ) -> Result<Option<Rule>, ConfigError> {
+        let mut rule = self.clone();
+        if let Some(severity) = &settings.as_ref().severity {
+            match parse_severity(config, severity, true)? {
+                Some(severity) => rule.severity = severity,
+                None => return Ok(None),
+            }
+        }
+        if settings.as_ref().has_parameters() {
+            rule.raw.apply(settings.as_ref());
+            let at = Spanned::new(settings.span(), self.kind.clone());
+            rule.check = compile_kind(config, &rule.raw, &at)?.0;
+        }
+        Ok(Some(rule))
+    }
+
     /// Runs this rule alone on `doc`.
     pub fn run(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut findings = Vec::new();
@@ -145,13 +176,6 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
-/// `text` with everything outside `keep` blanked to spaces (line breaks kept), so that a part
-/// of a TOML file parses on its own with the positions it has in the whole file.
-fn isolate(text: &str, keep: Range<usize>) -> String {
-    let blank = |part: &str| part.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect::<String>();
-    format!("{}{}{}", blank(&text[..keep.start]), &text[keep.clone()], blank(&text[keep.end..]))
-}
-
 fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
@@ -160,16 +184,32 @@ fn is_kebab_case(id: &str) -> bool {
         && id.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
+/// Reads a severity; `off` (allowed where `off_allowed`) gives `None`.
+pub fn parse_severity(
+    file: &TomlFile,
+    value: &Spanned<String>,
+    off_allowed: bool,
+) -> Result<Option<Severity>, ConfigError> {
+    match value.as_ref().as_str() {
+        "error" => Ok(Some(Severity::Error)),
+        "warning" => Ok(Some(Severity::Warning)),
+        "info" => Ok(Some(Severity::Info)),
+        "off" if off_allowed => Ok(None),
+        other => {
+            let expected = if off_allowed { "off, info, warning or error" } else { "error, warning or info" };
+            Err(file.error(value.span(), format!("unknown severity `{other}`; expected {expected}")))
+        }
+    }
+}
+
 /// Parses and compiles one rule file, appending its rules to `rules` and its mistakes to `errors`.
 fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Error>) {
-    let file = RuleFileText { name, text: Arc::from(text) };
+    let file = TomlFile::new(name, text);
     // First only the places of the rule tables; then each table is parsed on its own, so that
     // one bad rule does not hide the others.
     let tables = match toml::from_str::<RuleTables>(text) {
         Ok(tables) => tables.rule,
-        Err(e) => {
-            return errors.push(Error::Config(file.error(e.span().unwrap_or(0..0), e.message())));
-        }
+        Err(e) => return errors.push(Error::Config(file.parse_error(&e, 0..0))),
     };
     // A `[[rule]]` table runs from its header to the next one. Rules written as an inline array
     // (`rule = [{ … }]`) are parsed together.
@@ -181,10 +221,10 @@ fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Er
             std::iter::once(0..text.len()).collect()
         };
     for part in parts {
-        match toml::from_str::<RuleFile>(&isolate(text, part.clone())) {
+        match toml::from_str::<RuleFile>(&file.isolate(part.clone())) {
             Ok(parsed) => {
-                for raw in parsed.rule {
-                    match file.compile(raw, rules) {
+                for table in parsed.rule {
+                    match new_rule(&file, table, rules) {
                         Ok(rule) => rules.push(rule),
                         Err(e) => errors.push(Error::Config(e)),
                     }
@@ -192,88 +232,70 @@ fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Er
             }
             Err(e) => {
                 let header = part.start..part.start + text[part.clone()].find('\n').unwrap_or(part.len());
-                errors.push(Error::Config(file.error(e.span().unwrap_or(header), e.message())));
+                errors.push(Error::Config(file.parse_error(&e, header)));
             }
         }
     }
 }
 
-/// A rule file being compiled.
-struct RuleFileText<'a> {
-    name: &'a str,
-    text: Arc<str>,
+/// Checks and compiles one rule table of `file`; `earlier` are the rules already loaded with it.
+fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Result<Rule, ConfigError> {
+    let origin = (file.name.clone(), file.line(table.span().start));
+    let raw = table.into_inner();
+    let id = &raw.id;
+    if !is_kebab_case(id.as_ref()) {
+        let message = format!("rule id `{}` must be kebab-case, e.g. `missing-space`", id.as_ref());
+        return Err(file.error(id.span(), message));
+    }
+    if let Some(first) = earlier.iter().find(|r| r.id == *id.as_ref()) {
+        let mut e = file.error(id.span(), format!("duplicate rule id `{}`", id.as_ref()));
+        e.notes.push(format!("first defined at {}:{}", first.origin.0, first.origin.1));
+        return Err(e);
+    }
+    let severity = parse_severity(file, &raw.severity, false)?.unwrap_or(Severity::Error);
+    let fix = match raw.fix.as_ref().map(|f| (f.as_ref().as_str(), f.span())) {
+        None | Some(("none", _)) => FixSetting::None,
+        Some(("safe", _)) => FixSetting::Safe,
+        Some(("unsafe", _)) => FixSetting::Unsafe,
+        Some((other, span)) => {
+            let message = format!("unknown fix setting `{other}`; expected safe, unsafe or none");
+            return Err(file.error(span, message));
+        }
+    };
+    let (check, vars) = compile_kind(file, &raw, &raw.kind)?;
+    if raw.message.as_ref().trim().is_empty() {
+        return Err(file.error(raw.message.span(), "the message is empty"));
+    }
+    let message =
+        Template::parse(raw.message.as_ref(), vars).map_err(|why| file.error(raw.message.span(), why))?;
+    Ok(Rule {
+        id: raw.id.as_ref().clone(),
+        kind: raw.kind.as_ref().clone(),
+        severity,
+        message,
+        message_text: raw.message.as_ref().clone(),
+        help: raw.help.clone(),
+        why: raw.why.clone(),
+        fix,
+        examples: raw.examples.iter().map(|e| e.as_ref().clone()).collect(),
+        allow: raw.allow.iter().map(|a| a.as_ref().clone()).collect(),
+        origin,
+        check,
+        raw,
+    })
 }
 
-impl RuleFileText<'_> {
-    fn error(&self, span: Range<usize>, message: impl Into<String>) -> ConfigError {
-        ConfigError {
-            file: self.name.to_owned(),
-            text: self.text.clone(),
-            span,
-            message: message.into(),
-            notes: Vec::new(),
-        }
+/// Compiles `raw`'s kind; errors point into `file`, and at `kind` when a parameter is missing.
+fn compile_kind(
+    file: &TomlFile,
+    raw: &RawRule,
+    kind: &Spanned<String>,
+) -> Result<(Arc<dyn Check>, &'static [&'static str]), ConfigError> {
+    let mut raw = raw.clone();
+    let cx = Context { file, kind };
+    let compiled = kinds::compile(&mut raw, &cx)?;
+    if let Some((param, span)) = raw.leftover_parameters().into_iter().next() {
+        return Err(file.error(span, format!("`{param}` is not a parameter of kind `{}`", kind.as_ref())));
     }
-
-    /// Checks and compiles one rule table; `earlier` are the rules already loaded alongside it.
-    fn compile(&self, table: Spanned<RawRule>, earlier: &[Rule]) -> Result<Rule, ConfigError> {
-        let line = self.text[..table.span().start].matches('\n').count() + 1;
-        let mut raw = table.into_inner();
-        let id = raw.id.clone();
-        if !is_kebab_case(id.as_ref()) {
-            return Err(self.error(
-                id.span(),
-                format!("rule id `{}` must be kebab-case, e.g. `missing-space`", id.as_ref()),
-            ));
-        }
-        if let Some(first) = earlier.iter().find(|r| r.id == *id.as_ref()) {
-            let mut e = self.error(id.span(), format!("duplicate rule id `{}`", id.as_ref()));
-            e.notes.push(format!("first defined at {}:{}", first.origin.0, first.origin.1));
-            return Err(e);
-        }
-        let severity = match raw.severity.as_ref().as_str() {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            "info" => Severity::Info,
-            other => {
-                return Err(self.error(
-                    raw.severity.span(),
-                    format!("unknown severity `{other}`; expected error, warning or info"),
-                ));
-            }
-        };
-        let fix = match raw.fix.as_ref().map(|f| (f.as_ref().as_str(), f.span())) {
-            None | Some(("none", _)) => FixSetting::None,
-            Some(("safe", _)) => FixSetting::Safe,
-            Some(("unsafe", _)) => FixSetting::Unsafe,
-            Some((other, span)) => {
-                return Err(
-                    self.error(span, format!("unknown fix setting `{other}`; expected safe, unsafe or none"))
-                );
-            }
-        };
-        let kind = raw.kind.clone();
-        let cx = Context { file: self.name, text: &self.text, kind: &kind };
-        let compiled = kinds::compile(&mut raw, &cx)?;
-        if let Some((param, span)) = raw.leftover_parameters().into_iter().next() {
-            return Err(self.error(span, format!("`{param}` is not a parameter of kind `{}`", kind.as_ref())));
-        }
-        if raw.message.as_ref().trim().is_empty() {
-            return Err(self.error(raw.message.span(), "the message is empty"));
-        }
-        let message = Template::parse(raw.message.as_ref(), compiled.vars)
-            .map_err(|why| self.error(raw.message.span(), why))?;
-        Ok(Rule {
-            id: id.into_inner(),
-            kind: kind.into_inner(),
-            severity,
-            message,
-            help: raw.help,
-            fix,
-            examples: raw.examples.into_iter().map(Spanned::into_inner).collect(),
-            allow: raw.allow.into_iter().map(Spanned::into_inner).collect(),
-            origin: (self.name.to_owned(), line),
-            check: compiled.check,
-        })
-    }
+    Ok((Arc::from(compiled.check), compiled.vars))
 }

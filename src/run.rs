@@ -4,9 +4,8 @@
 use crate::diagnostic::Applicability;
 use crate::error::Error;
 use crate::fix;
-use crate::lint::lint;
+use crate::lint::Linter;
 use crate::report::FileReport;
-use crate::rules::Rule;
 use crate::source::Source;
 use crate::walk::Input;
 use crate::write::replace_file;
@@ -38,7 +37,13 @@ pub struct Outcome {
 }
 
 /// Runs one post through `mode`; `level` says which fixes apply.
-pub fn process(input: &Input, stdin_name: &str, rules: &[Rule], mode: Mode, level: Applicability) -> Outcome {
+pub fn process(
+    input: &Input,
+    stdin_name: &str,
+    linter: &Linter,
+    mode: Mode,
+    level: Applicability,
+) -> Outcome {
     let mut outcome = Outcome::default();
     let (source, original) = match read(input, stdin_name) {
         Ok(read) => read,
@@ -49,7 +54,7 @@ pub fn process(input: &Input, stdin_name: &str, rules: &[Rule], mode: Mode, leve
     };
     let mut current = source;
     if mode != Mode::Check {
-        let fixed = fix::fix(&current, rules, level);
+        let fixed = fix::fix(&current, linter, level);
         if !fixed.unsettled.is_empty() {
             outcome.errors.push(Error::Fix {
                 path: current.name.clone(),
@@ -86,7 +91,7 @@ pub fn process(input: &Input, stdin_name: &str, rules: &[Rule], mode: Mode, leve
             }
         }
     }
-    let diagnostics = lint(&current, rules);
+    let diagnostics = linter.lint(&current);
     outcome.report = Some(FileReport { source: current, diagnostics });
     outcome
 }

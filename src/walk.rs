@@ -15,19 +15,22 @@ pub enum Input {
     File(PathBuf),
 }
 
-/// The posts named by `paths`, in order: a file is taken as given, whatever its extension; a
-/// directory is walked for posts (sorted, skipping hidden files and whatever `.gitignore`,
-/// `.ignore` or `.postlintignore` exclude); `-` is stdin. A path that cannot be read is an error.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
+/// The posts named by `paths`, in order: a file is taken as given, whatever its extension
+/// (unless `force_exclude` and `excluded` says so); a directory is walked for posts (sorted,
+/// skipping hidden files, what `excluded` says, and whatever `.gitignore`, `.ignore` or
+/// `.postlintignore` exclude); `-` is stdin. A path that cannot be read is an error.
+pub fn discover(paths: &[PathBuf], excluded: Exclude, force_exclude: bool) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path == Path::new("-") {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut inputs, &mut errors);
+            walk(path, excluded.clone(), &mut inputs, &mut errors);
         } else if path.exists() {
-            inputs.push(Input::File(path.clone()));
+            if !(force_exclude && excluded(path)) {
+                inputs.push(Input::File(path.clone()));
+            }
         } else {
             errors.push(Error::Io {
                 path: path.display().to_string(),
@@ -38,10 +41,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
     (inputs, errors)
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+/// Says whether a path is excluded from the walk.
+pub type Exclude = std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>;
+
+fn walk(dir: &Path, excluded: Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
     let walker = ignore::WalkBuilder::new(dir)
         .add_custom_ignore_filename(".postlintignore")
         .sort_by_file_path(|a, b| a.cmp(b))
+        .filter_entry(move |entry| entry.depth() == 0 || !excluded(entry.path()))
         .build();
     for entry in walker {
         match entry {

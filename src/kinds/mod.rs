@@ -12,8 +12,8 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use crate::toml_file::TomlFile;
 use std::ops::Range;
-use std::sync::Arc;
 use toml::Spanned;
 
 /// The kind names a rule file may use.
@@ -62,21 +62,16 @@ pub struct Compiled {
 
 /// Where a rule is being compiled, to point errors at the right place.
 pub struct Context<'a> {
-    pub file: &'a str,
-    pub text: &'a Arc<str>,
+    /// The file the parameters come from.
+    pub file: &'a TomlFile,
+    /// The rule's kind, where errors about the rule as a whole point.
     pub kind: &'a Spanned<String>,
 }
 
 impl Context<'_> {
-    /// An error at `span` of the rule file.
+    /// An error at `span` of the file.
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> ConfigError {
-        ConfigError {
-            file: self.file.to_owned(),
-            text: self.text.clone(),
-            span,
-            message: message.into(),
-            notes: Vec::new(),
-        }
+        self.file.error(span, message)
     }
 
     /// The value of a parameter the kind cannot do without.
@@ -88,6 +83,25 @@ impl Context<'_> {
             )
         })
     }
+}
+
+/// The documentation of `kind`: the `//!` header of its source file (what it catches, what it
+/// never fires on, an example, its fix), as `rules explain` prints it.
+pub fn documentation(kind: &str) -> String {
+    let source = match kind {
+        "require" => include_str!("require.rs"),
+        "forbid" => include_str!("forbid.rs"),
+        "near-miss" => include_str!("near_miss.rs"),
+        "label" => include_str!("label.rs"),
+        "spacing" => include_str!("spacing.rs"),
+        "hashtags" => include_str!("hashtags.rs"),
+        _ => "",
+    };
+    source
+        .lines()
+        .map_while(|line| line.strip_prefix("//!"))
+        .map(|line| format!("  {}\n", line.trim_start()))
+        .collect()
 }
 
 /// Compiles `rule` with its kind, taking the parameters the kind reads out of `rule`.

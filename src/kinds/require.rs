@@ -15,7 +15,6 @@ use super::{Check, Compiled, Context, Finding, compile_patterns};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
-use crate::lang;
 use crate::phrases::PhraseSet;
 use crate::rule_file::RawRule;
 use regex::Regex;
@@ -50,7 +49,7 @@ impl Check for Require {
         }
         let last = doc.lines().rfind(|line| !doc.is_blank(line.clone()));
         let mut finding = Finding::at(last.clone().unwrap_or(0..0));
-        let text = lang::guess(doc).and_then(|language| self.append.get(language));
+        let text = doc.language().and_then(|language| self.append.get(language));
         if let (Some(text), Some(last)) = (text, last) {
             finding = finding.fix(format!("add “{text}”"), vec![append(doc, last, text)]);
         }

@@ -18,6 +18,9 @@ pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn WriteColor
             term::emit_to_write_style(out, &config, &file, &frame).map_err(into_io)?;
         }
     }
+    if summary.quiet {
+        return Ok(());
+    }
     let all = || reports.iter().flat_map(|r| &r.diagnostics);
     if summary.fixing && summary.fixed > 0 {
         writeln!(out, "Fixed {}.", plural(summary.fixed, "problem"))?;

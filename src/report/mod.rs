@@ -37,6 +37,27 @@ pub struct Summary {
     pub level: Applicability,
     /// Whether this run applied fixes (`--fix`).
     pub fixing: bool,
+    /// Whether to print only the problems, without a summary.
+    pub quiet: bool,
+}
+
+/// Writes how many problems each rule found, most first, marking rules whose problems the
+/// current fix level can fix with `[*]`.
+pub fn statistics(reports: &[FileReport], level: Applicability, out: &mut dyn WriteColor) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, bool)> = Default::default();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        let entry = counts.entry(&d.rule).or_default();
+        entry.0 += 1;
+        entry.1 |= d.fix.as_ref().is_some_and(|f| crate::fix::is_applicable(f, level));
+    }
+    let mut rows: Vec<(&str, usize, bool)> =
+        counts.into_iter().map(|(rule, (n, fixable))| (rule, n, fixable)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|r| r.1.to_string().len()).max().unwrap_or(1);
+    for (rule, n, fixable) in rows {
+        writeln!(out, "{n:>width$}  {rule}{}", if fixable { " [*]" } else { "" })?;
+    }
+    Ok(())
 }
 
 /// Writes `reports` to `out` in `format`.

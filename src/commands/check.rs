@@ -1,0 +1,180 @@
+//! `postlint check`: find the posts, give each the rules its configuration selects, lint (and
+//! fix) them in parallel, and report.
+
+use super::{Loaded, load, render_errors};
+use crate::cli::{CLEAN, CheckArgs, FAILURE, FailOn, PROBLEMS};
+use crate::config::{Config, ENGINE_RULES};
+use crate::diagnostic::{Applicability, Severity};
+use crate::error::Error;
+use crate::lint::Linter;
+use crate::report::{self, FileReport, Summary};
+use crate::rules::Rule;
+use crate::run::{self, Mode, Outcome};
+use crate::walk::{self, Input};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Runs `postlint check` and returns its exit code.
+pub fn run(args: &CheckArgs) -> u8 {
+    let mut stderr = args.color.stream(true);
+    let Loaded { config, rules } = match load(&args.rule_args) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            render_errors(&errors, &mut stderr);
+            return FAILURE;
+        }
+    };
+    if let Err(e) = check_selection(args, &rules.rules).and_then(|()| check_lang(args.lang.as_deref())) {
+        render_errors(&[e], &mut stderr);
+        return FAILURE;
+    }
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let exclude_config = std::sync::Arc::new(config.clone());
+    let excluded: walk::Exclude = std::sync::Arc::new(move |path: &Path| exclude_config.is_excluded(path));
+    let (inputs, mut errors) = walk::discover(&paths, excluded, args.force_exclude);
+
+    // Posts matched by the same [[overrides]] entries share one rule list, compiled once.
+    let keys: Vec<Vec<usize>> =
+        inputs.iter().map(|input| config.overrides_for(&input_path(input, args))).collect();
+    let mut groups: BTreeMap<&[usize], (Vec<Rule>, Option<&str>)> = BTreeMap::new();
+    let mut config_errors = Vec::new();
+    for key in &keys {
+        if !groups.contains_key(key.as_slice()) {
+            match config.apply(&rules.rules, key) {
+                Ok(configured) => {
+                    let selected = configured.into_iter().filter(|r| is_selected(args, &r.id)).collect();
+                    groups.insert(key, (selected, lang(args, &config, key)));
+                }
+                Err(e) => config_errors.extend(e),
+            }
+        }
+    }
+    if !config_errors.is_empty() {
+        render_errors(&config_errors, &mut stderr);
+        return FAILURE;
+    }
+
+    let mode = match (args.fix, args.diff) {
+        (true, _) => Mode::Fix,
+        (_, true) => Mode::Diff,
+        _ => Mode::Check,
+    };
+    let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let outcomes: Vec<Outcome> = inputs
+        .par_iter()
+        .zip(&keys)
+        .map(|(input, key)| {
+            let (rules, lang) = &groups[key.as_slice()];
+            let linter = Linter { rules, lang: *lang };
+            run::process(input, &args.stdin_filename, &linter, mode, level)
+        })
+        .collect();
+
+    let mut fixed_draft = None;
+    let mut reports = Vec::new();
+    let mut fixed = 0;
+    let mut diffs = String::new();
+    for outcome in outcomes {
+        errors.extend(outcome.errors);
+        reports.extend(outcome.report);
+        fixed += outcome.fixed;
+        diffs.push_str(outcome.diff.as_deref().unwrap_or_default());
+        fixed_draft = fixed_draft.or(outcome.fixed_draft);
+    }
+    render_errors(&errors, &mut stderr);
+    let summary = Summary { files: inputs.len(), fixed, level, fixing: mode == Mode::Fix, quiet: args.quiet };
+    let mut stdout = args.color.stream(false);
+    let written = match (mode, fixed_draft) {
+        (Mode::Diff, _) => stdout.write_all(diffs.as_bytes()),
+        // A fixed draft from stdin goes to stdout; the problems left go to stderr.
+        (_, Some(draft)) => {
+            stdout.write_all(&draft).and_then(|()| output(args, &reports, &summary, &mut stderr))
+        }
+        _ => output(args, &reports, &summary, &mut stdout),
+    };
+    if let Err(e) = written.and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let _ = writeln!(stderr, "error: cannot write the output: {e}");
+        return FAILURE;
+    }
+    let fail_on = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    let failing = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail_on);
+    if !errors.is_empty() {
+        FAILURE
+    } else if args.exit_zero {
+        CLEAN
+    } else if mode == Mode::Diff {
+        if diffs.is_empty() { CLEAN } else { PROBLEMS }
+    } else if failing {
+        PROBLEMS
+    } else {
+        CLEAN
+    }
+}
+
+/// The report, or with `--statistics` the count per rule.
+fn output(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    summary: &Summary,
+    out: &mut dyn codespan_reporting::term::termcolor::WriteColor,
+) -> std::io::Result<()> {
+    if args.statistics {
+        report::statistics(reports, summary.level, out)
+    } else {
+        report::write(args.format, reports, summary, out)
+    }
+}
+
+/// The path a post's configuration is chosen by (stdin: `--stdin-filename`).
+fn input_path(input: &Input, args: &CheckArgs) -> PathBuf {
+    match input {
+        Input::Stdin => PathBuf::from(&args.stdin_filename),
+        Input::File(path) => path.clone(),
+    }
+}
+
+fn is_selected(args: &CheckArgs, id: &str) -> bool {
+    (args.select.is_empty() || args.select.iter().any(|s| s == id)) && !args.ignore.iter().any(|s| s == id)
+}
+
+/// `--select` and `--ignore` may only name rules that exist.
+fn check_selection(args: &CheckArgs, rules: &[Rule]) -> Result<(), Error> {
+    let unknown = args
+        .select
+        .iter()
+        .chain(&args.ignore)
+        .find(|id| !rules.iter().any(|r| r.id == **id) && !ENGINE_RULES.contains(&id.as_str()));
+    match unknown {
+        Some(id) => Err(Error::Usage(format!("there is no rule `{id}`; `postlint rules list` shows them"))),
+        None => Ok(()),
+    }
+}
+
+fn check_lang(lang: Option<&str>) -> Result<(), Error> {
+    match lang {
+        Some(code)
+            if code != "auto"
+                && !((2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())) =>
+        {
+            Err(Error::Usage(format!("--lang {code}: write `auto` or a language code such as `en`, `it`")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The language set for posts in a group: `--lang`, else the configuration's.
+fn lang<'a>(args: &'a CheckArgs, config: &'a Config, key: &[usize]) -> Option<&'a str> {
+    match args.lang.as_deref() {
+        Some("auto") => None,
+        Some(code) => Some(code),
+        None => config.lang_for(key),
+    }
+}

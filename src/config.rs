@@ -1,0 +1,248 @@
+//! `postlint.toml`: found by walking up from the current directory (or named with `--config`),
+//! it says which rules run, how severe they are, with which parameters, and for which files.
+
+use crate::error::{ConfigError, Error};
+use crate::rule_file::RuleSettings;
+use crate::rules::Rule;
+use crate::toml_file::TomlFile;
+use globset::{GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The name of the configuration file.
+pub const FILE_NAME: &str = "postlint.toml";
+
+/// Rule ids that are not in rule files but come from postlint itself.
+pub const ENGINE_RULES: &[&str] = &["unused-suppression"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    rule_dirs: Option<Vec<Spanned<String>>>,
+    builtin: Option<bool>,
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<String, Spanned<RuleSettings>>,
+    #[serde(default)]
+    overrides: Vec<Spanned<RawOverride>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    files: Spanned<Vec<Spanned<String>>>,
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<String, Spanned<RuleSettings>>,
+}
+
+/// A read `postlint.toml` (or the defaults, when there is none).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file, to point errors at; `None` for the defaults.
+    pub file: Option<TomlFile>,
+    /// The folder that paths and globs in the file are relative to.
+    pub dir: PathBuf,
+    /// Extra rule directories.
+    pub rule_dirs: Vec<PathBuf>,
+    /// Whether the built-in rules load.
+    pub builtin: bool,
+    /// The posts' language, if set (not `auto`).
+    pub lang: Option<String>,
+    exclude: GlobSet,
+    rules: BTreeMap<String, Spanned<RuleSettings>>,
+    overrides: Vec<Override>,
+}
+
+/// An `[[overrides]]` entry: settings for the files its globs match.
+#[derive(Debug, Clone)]
+struct Override {
+    files: GlobSet,
+    lang: Option<String>,
+    rules: BTreeMap<String, Spanned<RuleSettings>>,
+}
+
+impl Config {
+    /// The defaults, relative to `dir`.
+    pub fn defaults(dir: PathBuf) -> Self {
+        Self {
+            file: None,
+            dir,
+            rule_dirs: Vec::new(),
+            builtin: true,
+            lang: None,
+            exclude: GlobSet::empty(),
+            rules: BTreeMap::new(),
+            overrides: Vec::new(),
+        }
+    }
+
+    /// The nearest `postlint.toml` in `start` or a folder above it, if any.
+    pub fn find(start: &Path) -> Option<PathBuf> {
+        start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|path| path.is_file())
+    }
+
+    /// Reads and checks the configuration file at `path`.
+    pub fn load(path: &Path) -> Result<Self, Vec<Error>> {
+        let text = std::fs::read_to_string(path).map_err(|e| vec![Error::io(path.display(), &e)])?;
+        let file = TomlFile::new(path.display().to_string(), &text);
+        let raw: RawConfig =
+            toml::from_str(&text).map_err(|e| vec![Error::Config(file.parse_error(&e, 0..0))])?;
+        let dir = std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_owned))
+            .unwrap_or_else(|| PathBuf::from("."));
+        let mut errors = Vec::new();
+        let lang = raw.lang.as_ref().and_then(|l| keep(&mut errors, language(&file, l))).flatten();
+        let exclude = keep(&mut errors, globs(&file, &raw.exclude)).unwrap_or_else(GlobSet::empty);
+        let mut overrides = Vec::new();
+        for entry in &raw.overrides {
+            let entry = entry.as_ref();
+            let files = keep(&mut errors, globs(&file, entry.files.as_ref()));
+            let lang = entry.lang.as_ref().and_then(|l| keep(&mut errors, language(&file, l))).flatten();
+            if entry.files.as_ref().is_empty() {
+                errors.push(Error::Config(file.error(entry.files.span(), "`files` needs at least one glob")));
+            }
+            overrides.push(Override {
+                files: files.unwrap_or_else(GlobSet::empty),
+                lang,
+                rules: entry.rules.clone(),
+            });
+        }
+        let rule_dirs = raw.rule_dirs.unwrap_or_default().iter().map(|d| dir.join(d.as_ref())).collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self {
+            file: Some(file),
+            dir,
+            rule_dirs,
+            builtin: raw.builtin.unwrap_or(true),
+            lang,
+            exclude,
+            rules: raw.rules,
+            overrides,
+        })
+    }
+
+    /// Whether `path` is excluded by the `exclude` globs.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        matches(&self.exclude, &self.dir, path)
+    }
+
+    /// The indexes of the `[[overrides]]` entries that apply to `path`, in order.
+    pub fn overrides_for(&self, path: &Path) -> Vec<usize> {
+        (0..self.overrides.len()).filter(|&i| matches(&self.overrides[i].files, &self.dir, path)).collect()
+    }
+
+    /// The language set for posts matched by `overrides` (the last override that sets one wins).
+    pub fn lang_for(&self, overrides: &[usize]) -> Option<&str> {
+        overrides.iter().rev().find_map(|&i| self.overrides[i].lang.as_deref()).or(self.lang.as_deref())
+    }
+
+    /// The rules to run on posts matched by `overrides`: `rules` with the settings of the file
+    /// and of those overrides (later ones win, key by key) applied. A setting for a rule that
+    /// does not exist is an error.
+    pub fn apply(&self, rules: &[Rule], overrides: &[usize]) -> Result<Vec<Rule>, Vec<Error>> {
+        let Some(file) = &self.file else { return Ok(rules.to_vec()) };
+        let layers = std::iter::once(&self.rules).chain(overrides.iter().map(|&i| &self.overrides[i].rules));
+        let mut merged: BTreeMap<&str, Spanned<RuleSettings>> = BTreeMap::new();
+        let mut errors = Vec::new();
+        for layer in layers {
+            for (id, settings) in layer {
+                let known = rules.iter().any(|r| r.id == *id) || ENGINE_RULES.contains(&id.as_str());
+                if !known {
+                    errors
+                        .push(Error::Config(file.error(settings.span(), format!("there is no rule `{id}`"))));
+                    continue;
+                }
+                let combined = match merged.get(id.as_str()) {
+                    Some(earlier) => {
+                        Spanned::new(settings.span(), earlier.as_ref().merged(settings.as_ref()))
+                    }
+                    None => settings.clone(),
+                };
+                merged.insert(id, combined);
+            }
+        }
+        let mut configured = Vec::new();
+        for rule in rules {
+            match merged.get(rule.id.as_str()).map(|settings| rule.with_settings(file, settings)) {
+                None => configured.push(rule.clone()),
+                Some(Ok(Some(rule))) => configured.push(rule),
+                Some(Ok(None)) => {}
+                Some(Err(e)) => errors.push(Error::Config(e)),
+            }
+        }
+        if errors.is_empty() { Ok(configured) } else { Err(errors) }
+    }
+
+    /// Whether the engine rule `id` (see `ENGINE_RULES`) is turned off for posts matched by
+    /// `overrides`.
+    pub fn engine_rule_off(&self, id: &str, overrides: &[usize]) -> bool {
+        let layers = std::iter::once(&self.rules).chain(overrides.iter().map(|&i| &self.overrides[i].rules));
+        let severity = layers.filter_map(|l| l.get(id)?.as_ref().severity.clone()).next_back();
+        severity.is_some_and(|s| s.as_ref() == "off")
+    }
+
+    /// Checks every `[[overrides]]` entry's settings against `rules`, so that a mistake in one
+    /// is reported even when it matches no file.
+    pub fn validate(&self, rules: &[Rule]) -> Vec<Error> {
+        let mut errors = self.apply(rules, &[]).err().unwrap_or_default();
+        if errors.is_empty() {
+            for i in 0..self.overrides.len() {
+                errors.extend(self.apply(rules, &[i]).err().unwrap_or_default());
+            }
+        }
+        errors
+    }
+}
+
+/// The value of `result`, or `None` with its error added to `errors`.
+fn keep<T>(errors: &mut Vec<Error>, result: Result<T, ConfigError>) -> Option<T> {
+    result.map_err(|e| errors.push(Error::Config(e))).ok()
+}
+
+/// Whether `path` (relative to `dir`, or as given) matches `set`; a glob without a `/` also
+/// matches the file name alone, as in `.gitignore`.
+fn matches(set: &GlobSet, dir: &Path, path: &Path) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let relative = absolute.strip_prefix(dir).unwrap_or(path);
+    set.is_match(relative) || path.file_name().is_some_and(|name| set.is_match(Path::new(name)))
+}
+
+fn globs(file: &TomlFile, patterns: &[Spanned<String>]) -> Result<GlobSet, ConfigError> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = globset::GlobBuilder::new(pattern.as_ref())
+            .literal_separator(pattern.as_ref().contains('/'))
+            .build()
+            .map_err(|e| file.error(pattern.span(), format!("invalid glob: {}", e.kind())))?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|e| file.error(0..0, format!("invalid globs: {e}")))
+}
+
+/// A `lang` value: `auto` (None) or a language code such as `it`.
+fn language(file: &TomlFile, value: &Spanned<String>) -> Result<Option<String>, ConfigError> {
+    let code = value.as_ref();
+    if code == "auto" {
+        return Ok(None);
+    }
+    let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+    if valid {
+        Ok(Some(code.clone()))
+    } else {
+        Err(file.error(
+            value.span(),
+            format!("`{code}` is not a language code; write `auto` or a code such as `en`, `it`"),
+        ))
+    }
+}

@@ -1,0 +1,49 @@
+//! A TOML file being read (a rule file or `postlint.toml`), to point errors at places in it.
+
+use crate::error::ConfigError;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The name and text of a TOML file.
+#[derive(Debug, Clone)]
+pub struct TomlFile {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+impl TomlFile {
+    /// A file named `name` holding `text`.
+    pub fn new(name: impl Into<String>, text: &str) -> Self {
+        Self { name: name.into(), text: Arc::from(text) }
+    }
+
+    /// An error at `span` of this file.
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.name.clone(),
+            text: self.text.clone(),
+            span,
+            message: message.into(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The error `toml` reported, at its place (or at `fallback`).
+    pub fn parse_error(&self, error: &toml::de::Error, fallback: Range<usize>) -> ConfigError {
+        self.error(error.span().unwrap_or(fallback), error.message())
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    /// The text with everything outside `keep` blanked to spaces (line breaks kept), so that a
+    /// part of the file parses on its own with the positions it has in the whole file.
+    pub fn isolate(&self, keep: Range<usize>) -> String {
+        let blank =
+            |part: &str| part.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect::<String>();
+        let text = &self.text;
+        format!("{}{}{}", blank(&text[..keep.start]), &text[keep.clone()], blank(&text[keep.end..]))
+    }
+}
