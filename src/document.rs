@@ -9,6 +9,7 @@
 
 use crate::markdown;
 use crate::source::Source;
+use crate::suppress::Directive;
 use crate::words::{Token, tokenize};
 use regex::Regex;
 use std::ops::Range;
@@ -25,21 +26,24 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// The language configured for the post, if any.
     lang: Option<String>,
+    /// Suppression comments (Markdown only).
+    pub directives: Vec<Directive>,
 }
 
 impl<'a> Document<'a> {
     /// Builds the prose view of `source`: Markdown is parsed, plain text is prose as a whole.
     /// `lang` is the post's language if it is configured.
     pub fn new(source: &'a Source, lang: Option<&str>) -> Self {
-        let (mut prose, not_verbatim) = if source.is_markdown() {
-            markdown::prose(&source.text)
+        let (mut prose, not_verbatim, directives) = if source.is_markdown() {
+            let parsed = markdown::parse(&source.text);
+            (parsed.prose, parsed.not_verbatim, parsed.directives)
         } else {
-            (source.text.clone().into_bytes(), Vec::new())
+            (source.text.clone().into_bytes(), Vec::new(), Vec::new())
         };
         blank_addresses(&source.text, &mut prose);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
-        Self { source, prose, not_verbatim, tokens, lang: lang.map(str::to_owned) }
+        Self { source, prose, not_verbatim, tokens, lang: lang.map(str::to_owned), directives }
     }
 
     /// The post's language: as configured, else guessed from its words (`None` if unclear).

@@ -23,6 +23,7 @@ pub mod rule_file;
 pub mod rules;
 pub mod run;
 pub mod source;
+pub mod suppress;
 pub mod template;
 pub mod toml_file;
 pub mod walk;

@@ -4,6 +4,7 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
 use crate::rules::Rule;
 use crate::source::Source;
+use crate::suppress;
 
 /// What posts are checked with: the rules, and what is known of the posts.
 #[derive(Clone, Copy)]
@@ -11,12 +12,16 @@ pub struct Linter<'a> {
     pub rules: &'a [Rule],
     /// The posts' language when it is configured; `None`: guessed where a rule needs it.
     pub lang: Option<&'a str>,
+    /// Every rule loaded, running or not: a suppression naming none of them is reported.
+    pub known: &'a [Rule],
+    /// Whether suppressions that suppress nothing are reported.
+    pub report_unused: bool,
 }
 
 impl<'a> Linter<'a> {
     /// A linter running `rules` on posts of unknown language.
     pub fn new(rules: &'a [Rule]) -> Self {
-        Self { rules, lang: None }
+        Self { rules, lang: None, known: rules, report_unused: true }
     }
 
     /// Every problem the rules find in `source`, in source order.
@@ -25,6 +30,15 @@ impl<'a> Linter<'a> {
         let mut diagnostics: Vec<Diagnostic> = self.rules.iter().flat_map(|rule| rule.run(&doc)).collect();
         sort(&mut diagnostics);
         drop_resolved(&mut diagnostics);
+        if !doc.directives.is_empty() {
+            let is_active = |id: &str| self.rules.iter().any(|r| r.id == id);
+            let is_known = |id: &str| self.known.iter().any(|r| r.id == id);
+            let unused = suppress::apply(source, &doc.directives, &mut diagnostics, &is_active, &is_known);
+            if self.report_unused {
+                diagnostics.extend(unused);
+                sort(&mut diagnostics);
+            }
+        }
         diagnostics
     }
 }

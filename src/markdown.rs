@@ -1,13 +1,22 @@
 //! Markdown posts: which bytes are prose, found with pulldown-cmark's offset iterator.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use crate::suppress::{self, Directive};
 use std::ops::Range;
 
-/// Returns the prose view of a Markdown `text` (see `Document`) and the ranges where it is not
-/// a verbatim copy of the source.
-pub fn prose(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
+/// A Markdown post's prose view (see `Document`), the ranges where it is not a verbatim copy of
+/// the source, and its suppression comments.
+pub struct Parsed {
+    pub prose: Vec<u8>,
+    pub not_verbatim: Vec<Range<usize>>,
+    pub directives: Vec<Directive>,
+}
+
+/// Parses a Markdown `text`.
+pub fn parse(text: &str) -> Parsed {
     let mut prose: Vec<u8> = text.bytes().map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
     let mut not_verbatim = Vec::new();
+    let mut directives = Vec::new();
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -18,6 +27,9 @@ pub fn prose(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
         match event {
             Event::Start(tag) if hides_text(&tag) => hidden += 1,
             Event::End(tag) if hides_text_end(tag) => hidden = hidden.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) if html.contains("postlint-") => {
+                directives.extend(suppress::parse(&text[range.clone()], range.start));
+            }
             Event::Text(decoded) if hidden == 0 && !is_autolink(text, &range) => {
                 if text[range.clone()] == *decoded {
                     prose[range.clone()].copy_from_slice(decoded.as_bytes());
@@ -31,7 +43,7 @@ pub fn prose(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
             _ => {}
         }
     }
-    (prose, not_verbatim)
+    Parsed { prose, not_verbatim, directives }
 }
 
 fn hides_text(tag: &Tag) -> bool {
@@ -54,7 +66,7 @@ mod tests {
     use super::*;
 
     fn view(text: &str) -> String {
-        String::from_utf8(prose(text).0).unwrap()
+        String::from_utf8(parse(text).prose).unwrap()
     }
 
     #[test]
@@ -65,8 +77,8 @@ mod tests {
 
     #[test]
     fn entities_are_decoded_in_place_and_marked() {
-        let (view, not_verbatim) = prose("R&amp;D");
-        assert_eq!(String::from_utf8(view).unwrap(), "R&    D");
-        assert_eq!(not_verbatim, vec![1..6]);
+        let parsed = parse("R&amp;D");
+        assert_eq!(String::from_utf8(parsed.prose).unwrap(), "R&    D");
+        assert_eq!(parsed.not_verbatim, vec![1..6]);
     }
 }

@@ -10,6 +10,7 @@ use crate::lint::Linter;
 use crate::report::{self, FileReport, Summary};
 use crate::rules::Rule;
 use crate::run::{self, Mode, Outcome};
+use crate::suppress::UNUSED;
 use crate::walk::{self, Input};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -19,14 +20,14 @@ use std::path::{Path, PathBuf};
 /// Runs `postlint check` and returns its exit code.
 pub fn run(args: &CheckArgs) -> u8 {
     let mut stderr = args.color.stream(true);
-    let Loaded { config, rules } = match load(&args.rule_args) {
+    let Loaded { config, rules: rules_loaded } = match load(&args.rule_args) {
         Ok(loaded) => loaded,
         Err(errors) => {
             render_errors(&errors, &mut stderr);
             return FAILURE;
         }
     };
-    if let Err(e) = check_selection(args, &rules.rules).and_then(|()| check_lang(args.lang.as_deref())) {
+    if let Err(e) = check_selection(args, &rules_loaded.rules).and_then(|()| check_lang(args.lang.as_deref())) {
         render_errors(&[e], &mut stderr);
         return FAILURE;
     }
@@ -42,7 +43,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut config_errors = Vec::new();
     for key in &keys {
         if !groups.contains_key(key.as_slice()) {
-            match config.apply(&rules.rules, key) {
+            match config.apply(&rules_loaded.rules, key) {
                 Ok(configured) => {
                     let selected = configured.into_iter().filter(|r| is_selected(args, &r.id)).collect();
                     groups.insert(key, (selected, lang(args, &config, key)));
@@ -67,7 +68,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         .zip(&keys)
         .map(|(input, key)| {
             let (rules, lang) = &groups[key.as_slice()];
-            let linter = Linter { rules, lang: *lang };
+            let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
+            let linter = Linter { rules, lang: *lang, known: &rules_loaded.rules, report_unused };
             run::process(input, &args.stdin_filename, &linter, mode, level)
         })
         .collect();
