@@ -16,12 +16,23 @@ pub enum Error {
     Io { path: String, message: String },
     /// A post is not valid UTF-8.
     Utf8 { path: String, error: DecodeError },
+    /// postlint itself failed on a post (a bug): the rule that panicked, if known.
+    Internal { path: String, rule: Option<String>, message: String },
     /// Fixing a post went wrong.
     Fix { path: String, message: String },
     /// A rule file (or configuration) is wrong at `span`.
     Config(ConfigError),
     /// Any other mistake in how postlint was called.
     Usage(String),
+}
+
+/// The text of a panic's payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
 }
 
 /// A mistake at a place in a rule file, rendered like a compiler error.
@@ -83,6 +94,13 @@ impl fmt::Display for Error {
                 write!(f, "{}:{line}:{column}: {}", error.file, error.message)
             }
             Self::Usage(message) => write!(f, "{message}"),
+            Self::Internal { path, rule, message } => {
+                let place = rule.as_ref().map(|r| format!(" in rule `{r}`")).unwrap_or_default();
+                write!(
+                    f,
+                    "{path}: internal error{place}: {message}; the other posts were checked (please report this)"
+                )
+            }
         }
     }
 }

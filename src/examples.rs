@@ -2,6 +2,7 @@
 //! not fire), so that a rule file carries its tests and a broken pattern cannot pass silently.
 
 use crate::diagnostic::Applicability;
+use crate::error::Error;
 use crate::fix;
 use crate::lint::Linter;
 use crate::rules::{Rule, RuleSet};
@@ -30,33 +31,43 @@ fn check_rule(rule: &Rule) -> Vec<Failure> {
         fail("has no examples".into());
     }
     for example in &rule.examples {
-        let found = run(rule, &example.bad);
+        let found = match run(rule, &example.bad) {
+            Ok(found) => found,
+            Err(e) => {
+                fail(e.to_string());
+                continue;
+            }
+        };
         if found.is_empty() {
             fail(format!("does not fire on its example {:?}", example.bad));
             continue;
         }
         if let Some(expected) = &example.fixed {
-            let fixed = fix_with(rule, &example.bad);
+            let Ok(fixed) = fix_with(rule, &example.bad) else { continue };
             if fixed != *expected {
                 fail(format!("fixes {:?} to {fixed:?}, not {expected:?}", example.bad));
             }
         }
     }
     for allowed in &rule.allow {
-        if let Some(d) = run(rule, allowed).first() {
-            fail(format!("fires on its allow text {allowed:?}: {}", d.message));
+        match run(rule, allowed) {
+            Ok(found) if !found.is_empty() => {
+                fail(format!("fires on its allow text {allowed:?}: {}", found[0].message))
+            }
+            Ok(_) => {}
+            Err(e) => fail(e.to_string()),
         }
     }
     failures
 }
 
-fn run(rule: &Rule, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+fn run(rule: &Rule, text: &str) -> Result<Vec<crate::diagnostic::Diagnostic>, Error> {
     let source = Source::new("example.txt", text.to_owned());
     Linter::new(std::slice::from_ref(rule)).lint(&source)
 }
 
 /// Applies the rule's own fixes, safe or unsafe, until nothing changes.
-fn fix_with(rule: &Rule, text: &str) -> String {
+fn fix_with(rule: &Rule, text: &str) -> Result<String, Error> {
     let source = Source::new("example.txt", text.to_owned());
-    fix::fix(&source, &Linter::new(std::slice::from_ref(rule)), Applicability::Unsafe).text
+    Ok(fix::fix(&source, &Linter::new(std::slice::from_ref(rule)), Applicability::Unsafe)?.text)
 }

@@ -2,6 +2,7 @@
 //! nothing changes.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::error::Error;
 use crate::lint::Linter;
 use crate::source::Source;
 
@@ -26,26 +27,26 @@ pub fn is_applicable(fix: &Fix, level: Applicability) -> bool {
 }
 
 /// Applies the fixes at `level` to `source` until `linter` finds nothing more to fix.
-pub fn fix(source: &Source, linter: &Linter, level: Applicability) -> Fixed {
+pub fn fix(source: &Source, linter: &Linter, level: Applicability) -> Result<Fixed, Error> {
     let mut text = source.text.clone();
     let mut applied = 0;
     let mut last_pass = Vec::new();
     for _ in 0..MAX_PASSES {
-        let diagnostics = linter.lint(&source.with_text(text.clone()));
+        let diagnostics = linter.lint(&source.with_text(text.clone()))?;
         let planned = plan(&diagnostics, level);
         if planned.is_empty() {
-            return Fixed { text, applied, unsettled: Vec::new() };
+            return Ok(Fixed { text, applied, unsettled: Vec::new() });
         }
         text = apply(&text, &planned);
         applied += planned.len();
         last_pass = planned.iter().map(|d| d.rule.clone()).collect();
     }
-    let diagnostics = linter.lint(&source.with_text(text.clone()));
+    let diagnostics = linter.lint(&source.with_text(text.clone()))?;
     let mut unsettled = last_pass;
     unsettled.extend(plan(&diagnostics, level).iter().map(|d| d.rule.clone()));
     unsettled.sort();
     unsettled.dedup();
-    Fixed { text, applied, unsettled }
+    Ok(Fixed { text, applied, unsettled })
 }
 
 /// The diagnostics whose fixes to apply together: those with a fix applicable at `level` that

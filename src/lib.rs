@@ -18,6 +18,7 @@ pub mod lang;
 pub mod lint;
 pub mod markdown;
 pub mod phrases;
+pub mod progress;
 pub mod report;
 pub mod rule_file;
 pub mod rules;

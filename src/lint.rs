@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
+use crate::error::Error;
 use crate::rules::Rule;
 use crate::source::Source;
 use crate::suppress;
@@ -24,10 +25,18 @@ impl<'a> Linter<'a> {
         Self { rules, lang: None, known: rules, report_unused: true }
     }
 
-    /// Every problem the rules find in `source`, in source order.
-    pub fn lint(&self, source: &Source) -> Vec<Diagnostic> {
+    /// Every problem the rules find in `source`, in source order; an error if a rule panicked.
+    pub fn lint(&self, source: &Source) -> Result<Vec<Diagnostic>, Error> {
         let doc = Document::new(source, self.lang);
-        let mut diagnostics: Vec<Diagnostic> = self.rules.iter().flat_map(|rule| rule.run(&doc)).collect();
+        let mut diagnostics = Vec::new();
+        for rule in self.rules {
+            let found = rule.run(&doc).map_err(|message| Error::Internal {
+                path: source.name.clone(),
+                rule: Some(rule.id.clone()),
+                message,
+            })?;
+            diagnostics.extend(found);
+        }
         sort(&mut diagnostics);
         drop_resolved(&mut diagnostics);
         if !doc.directives.is_empty() {
@@ -39,7 +48,7 @@ impl<'a> Linter<'a> {
                 sort(&mut diagnostics);
             }
         }
-        diagnostics
+        Ok(diagnostics)
     }
 }
 

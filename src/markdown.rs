@@ -1,7 +1,7 @@
 //! Markdown posts: which bytes are prose, found with pulldown-cmark's offset iterator.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::suppress::{self, Directive};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// A Markdown post's prose view (see `Document`), the ranges where it is not a verbatim copy of

@@ -41,8 +41,9 @@ pub struct Rule {
     /// The rule file and 1-based line of the rule's table.
     pub origin: (String, usize),
     check: Arc<dyn Check>,
-    /// The table as written, to compile again with other parameter values.
-    raw: RawRule,
+    /// The table as written, to compile again with other parameter values (`None` for a
+    /// `custom` rule).
+    raw: Option<RawRule>,
 }
 
 /// The rules a run applies, in the order they were loaded.
@@ -120,18 +121,50 @@ impl Rule {
             }
         }
         if settings.as_ref().has_parameters() {
-            rule.raw.apply(settings.as_ref());
+            let Some(raw) = rule.raw.as_mut() else {
+                return Err(
+                    config.error(settings.span(), format!("rule `{}` has no parameters to set", self.id))
+                );
+            };
+            raw.apply(settings.as_ref());
             let at = Spanned::new(settings.span(), self.kind.clone());
-            rule.check = compile_kind(config, &rule.raw, &at)?.0;
+            rule.check = compile_kind(config, raw, &at)?.0;
         }
         Ok(Some(rule))
     }
 
     /// Runs this rule alone on `doc`.
-    pub fn run(&self, doc: &Document) -> Vec<Diagnostic> {
+    /// A panic inside the check is caught and returned as its message.
+    pub fn run(&self, doc: &Document) -> Result<Vec<Diagnostic>, String> {
         let mut findings = Vec::new();
-        self.check.check(doc, &mut findings);
-        findings.into_iter().map(|f| self.diagnostic(doc, f)).collect()
+        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.check.check(doc, &mut findings);
+        }));
+        match checked {
+            Ok(()) => Ok(findings.into_iter().map(|f| self.diagnostic(doc, f)).collect()),
+            Err(payload) => Err(crate::error::panic_message(payload.as_ref())),
+        }
+    }
+
+    /// A rule that runs `check`, for kinds written in Rust rather than loaded from a file; it
+    /// has no parameters to configure.
+    pub fn custom(id: &str, kind: &str, severity: Severity, message: &str, check: Arc<dyn Check>) -> Self {
+        Self {
+            id: id.to_owned(),
+            kind: kind.to_owned(),
+            severity,
+            message: Template::parse(&message.replace('{', "{{").replace('}', "}}"), &[])
+                .unwrap_or_else(|_| unreachable!()),
+            message_text: message.to_owned(),
+            help: None,
+            why: None,
+            fix: FixSetting::None,
+            examples: Vec::new(),
+            allow: Vec::new(),
+            origin: ("<custom>".to_owned(), 0),
+            check,
+            raw: None,
+        }
     }
 
     fn diagnostic(&self, doc: &Document, finding: Finding) -> Diagnostic {
@@ -281,7 +314,7 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         allow: raw.allow.iter().map(|a| a.as_ref().clone()).collect(),
         origin,
         check,
-        raw,
+        raw: Some(raw),
     })
 }
 

@@ -36,7 +36,8 @@ pub struct Outcome {
     pub errors: Vec<Error>,
 }
 
-/// Runs one post through `mode`; `level` says which fixes apply.
+/// Runs one post through `mode`; `level` says which fixes apply. A panic (a bug in postlint)
+/// is caught and becomes an internal error for this post alone.
 pub fn process(
     input: &Input,
     stdin_name: &str,
@@ -45,16 +46,36 @@ pub fn process(
     level: Applicability,
 ) -> Outcome {
     let mut outcome = Outcome::default();
-    let (source, original) = match read(input, stdin_name) {
-        Ok(read) => read,
-        Err(e) => {
-            outcome.errors.push(e);
-            return outcome;
-        }
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        try_process(input, stdin_name, linter, mode, level, &mut outcome)
+    }));
+    let failed = match done {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e),
+        Err(payload) => Some(Error::Internal {
+            path: match input {
+                Input::Stdin => stdin_name.to_owned(),
+                Input::File(path) => path.display().to_string(),
+            },
+            rule: None,
+            message: crate::error::panic_message(payload.as_ref()),
+        }),
     };
-    let mut current = source;
+    outcome.errors.extend(failed);
+    outcome
+}
+
+fn try_process(
+    input: &Input,
+    stdin_name: &str,
+    linter: &Linter,
+    mode: Mode,
+    level: Applicability,
+    outcome: &mut Outcome,
+) -> Result<(), Error> {
+    let (mut current, original) = read(input, stdin_name)?;
     if mode != Mode::Check {
-        let fixed = fix::fix(&current, linter, level);
+        let fixed = fix::fix(&current, linter, level)?;
         if !fixed.unsettled.is_empty() {
             outcome.errors.push(Error::Fix {
                 path: current.name.clone(),
@@ -91,9 +112,9 @@ pub fn process(
             }
         }
     }
-    let diagnostics = linter.lint(&current);
+    let diagnostics = linter.lint(&current)?;
     outcome.report = Some(FileReport { source: current, diagnostics });
-    outcome
+    Ok(())
 }
 
 /// Reads and decodes one post; returns it with the bytes as read.

@@ -75,9 +75,9 @@ pub fn apply(
 ) -> Vec<Diagnostic> {
     let mut scopes = scopes(source, directives);
     diagnostics.retain(|d| {
-        let scope = scopes.iter_mut().find(|s| {
-            s.range.contains(&d.range.start) && s.rule.is_none_or(|rule| rule == d.rule)
-        });
+        let scope = scopes
+            .iter_mut()
+            .find(|s| s.range.contains(&d.range.start) && s.rule.is_none_or(|rule| rule == d.rule));
         match scope {
             Some(scope) => {
                 scope.used = true;
@@ -121,7 +121,8 @@ fn scopes<'a>(source: &Source, directives: &'a [Directive]) -> Vec<Scope<'a>> {
             Action::Enable => {
                 // Close the open `disable` scopes it names (all of them if it names none).
                 for scope in scopes.iter_mut().filter(|s| s.directive.action == Action::Disable) {
-                    let named = directive.rules.is_empty() || scope.rule.is_some_and(|r| directive.rules.iter().any(|id| id == r));
+                    let named = directive.rules.is_empty()
+                        || scope.rule.is_some_and(|r| directive.rules.iter().any(|id| id == r));
                     if named && scope.range.end == end {
                         scope.range.end = directive.range.start;
                     }
@@ -146,9 +147,15 @@ mod tests {
 
     #[test]
     fn parses_every_form() {
-        let found = parse("x <!-- postlint-disable a, b --> <!--postlint-enable--> <!-- postlint-disable-next-line c -->", 10);
+        let found = parse(
+            "x <!-- postlint-disable a, b --> <!--postlint-enable--> <!-- postlint-disable-next-line c -->",
+            10,
+        );
         assert_eq!(found.len(), 3);
-        assert_eq!(found[0], Directive { range: 12..42, action: Action::Disable, rules: vec!["a".into(), "b".into()] });
+        assert_eq!(
+            found[0],
+            Directive { range: 12..42, action: Action::Disable, rules: vec!["a".into(), "b".into()] }
+        );
         assert_eq!(found[1].action, Action::Enable);
         assert!(found[1].rules.is_empty());
         assert_eq!(found[2].rules, ["c"]);

@@ -7,6 +7,7 @@ use crate::config::{Config, ENGINE_RULES};
 use crate::diagnostic::{Applicability, Severity};
 use crate::error::Error;
 use crate::lint::Linter;
+use crate::progress::Progress;
 use crate::report::{self, FileReport, Summary};
 use crate::rules::Rule;
 use crate::run::{self, Mode, Outcome};
@@ -27,7 +28,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             return FAILURE;
         }
     };
-    if let Err(e) = check_selection(args, &rules_loaded.rules).and_then(|()| check_lang(args.lang.as_deref())) {
+    if let Err(e) = check_selection(args, &rules_loaded.rules).and_then(|()| check_lang(args.lang.as_deref()))
+    {
         render_errors(&[e], &mut stderr);
         return FAILURE;
     }
@@ -63,6 +65,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         _ => Mode::Check,
     };
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let progress = Progress::new(inputs.len());
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
         .zip(&keys)
@@ -70,9 +73,12 @@ pub fn run(args: &CheckArgs) -> u8 {
             let (rules, lang) = &groups[key.as_slice()];
             let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
             let linter = Linter { rules, lang: *lang, known: &rules_loaded.rules, report_unused };
-            run::process(input, &args.stdin_filename, &linter, mode, level)
+            let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
+            progress.tick();
+            outcome
         })
         .collect();
+    progress.finish();
 
     let mut fixed_draft = None;
     let mut reports = Vec::new();
