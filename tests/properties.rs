@@ -71,7 +71,7 @@ proptest! {
     #[test]
     fn a_pass_changes_bytes_only_inside_its_edits((text, markdown) in post()) {
         let source = source(&text, markdown);
-        let diagnostics = Linter::new(&RULES.rules).lint(&source);
+        let diagnostics = Linter::new(&RULES.rules).lint(&source).unwrap();
         let planned = fix::plan(&diagnostics, Applicability::Unsafe);
         let fixed = fix::apply(&source.text, &planned);
         let mut edits: Vec<&Edit> = planned.iter().flat_map(|d| &d.fix.as_ref().unwrap().edits).collect();
@@ -93,13 +93,13 @@ proptest! {
     fn fixing_twice_equals_fixing_once_and_leaves_nothing_safe_to_fix((text, markdown) in post()) {
         let original = source(&text, markdown);
         for level in [Applicability::Safe, Applicability::Unsafe] {
-            let once = fix::fix(&original, &Linter::new(&RULES.rules), level);
+            let once = fix::fix(&original, &Linter::new(&RULES.rules), level).unwrap();
             prop_assert!(once.unsettled.is_empty(), "did not settle: {:?}", once.unsettled);
             let fixed = original.with_text(once.text.clone());
-            let twice = fix::fix(&fixed, &Linter::new(&RULES.rules), level);
+            let twice = fix::fix(&fixed, &Linter::new(&RULES.rules), level).unwrap();
             prop_assert_eq!(&twice.text, &once.text);
             prop_assert_eq!(twice.applied, 0);
-            let left = Linter::new(&RULES.rules).lint(&fixed);
+            let left = Linter::new(&RULES.rules).lint(&fixed).unwrap();
             prop_assert!(
                 left.iter().all(|d| d.fix.as_ref().is_none_or(|f| !fix::is_applicable(f, level))),
                 "still fixable: {:?}", left
