@@ -47,6 +47,7 @@ pub type Exclude = std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>;
 fn walk(dir: &Path, excluded: Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
     let walker = ignore::WalkBuilder::new(dir)
         .add_custom_ignore_filename(".postlintignore")
+        .require_git(false)
         .sort_by_file_path(|a, b| a.cmp(b))
         .filter_entry(move |entry| entry.depth() == 0 || !excluded(entry.path()))
         .build();
@@ -60,7 +61,9 @@ fn walk(dir: &Path, excluded: Exclude, inputs: &mut Vec<Input>, errors: &mut Vec
                         .and_then(|e| e.to_str())
                         .is_some_and(|e| POST_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)));
                 if is_post {
-                    inputs.push(Input::File(entry.into_path()));
+                    // `postlint check .` reports `post.md`, not `./post.md`.
+                    let path = entry.path().strip_prefix("./").unwrap_or(entry.path()).to_owned();
+                    inputs.push(Input::File(path));
                 }
             }
             Err(e) => errors.push(Error::Io { path: dir.display().to_string(), message: e.to_string() }),

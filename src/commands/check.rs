@@ -92,7 +92,14 @@ pub fn run(args: &CheckArgs) -> u8 {
         fixed_draft = fixed_draft.or(outcome.fixed_draft);
     }
     render_errors(&errors, &mut stderr);
-    let summary = Summary { files: inputs.len(), fixed, level, fixing: mode == Mode::Fix, quiet: args.quiet };
+    let summary = Summary {
+        rules: &rules_loaded.rules,
+        files: inputs.len(),
+        fixed,
+        level,
+        fixing: mode == Mode::Fix,
+        quiet: args.quiet,
+    };
     let mut stdout = args.color.stream(false);
     let written = match (mode, fixed_draft) {
         (Mode::Diff, _) => stdout.write_all(diffs.as_bytes()),

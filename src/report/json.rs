@@ -1,6 +1,7 @@
-//! `--format json`: an array of problems, for scripts. The schema is documented in the README.
+//! `--format json` and `json-lines`: problems as JSON objects, for scripts. The schema is
+//! documented in the README.
 
-use super::FileReport;
+use super::{FileReport, placed};
 use crate::diagnostic::Applicability;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -33,41 +34,50 @@ struct Edit<'a> {
     replacement: &'a str,
 }
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut problems = Vec::new();
-    for report in reports {
-        let source = &report.source;
-        // Byte offsets count from the start of the file, byte order mark included.
-        let bom = source.bom_len();
-        for d in &report.diagnostics {
-            let (line, column) = source.line_column(d.range.start);
-            let (end_line, end_column) = source.line_column(d.range.end);
-            problems.push(Problem {
-                path: &source.name,
+/// The problems as JSON objects.
+fn problems(reports: &[FileReport]) -> Vec<Problem<'_>> {
+    placed(reports)
+        .map(|p| {
+            let d = p.diagnostic;
+            Problem {
+                path: p.path,
                 rule: &d.rule,
                 severity: d.severity.as_str(),
                 message: &d.message,
-                line,
-                column,
-                end_line,
-                end_column,
-                byte_start: bom + d.range.start,
-                byte_end: bom + d.range.end,
+                line: p.start.0,
+                column: p.start.1,
+                end_line: p.end.0,
+                end_column: p.end.1,
+                byte_start: p.bom + d.range.start,
+                byte_end: p.bom + d.range.end,
                 fix: d.fix.as_ref().map(|f| Fix {
                     applicability: f.applicability,
                     edits: f
                         .edits
                         .iter()
                         .map(|e| Edit {
-                            byte_start: bom + e.range.start,
-                            byte_end: bom + e.range.end,
+                            byte_start: p.bom + e.range.start,
+                            byte_end: p.bom + e.range.end,
                             replacement: &e.replacement,
                         })
                         .collect(),
                 }),
-            });
-        }
-    }
-    serde_json::to_writer_pretty(&mut *out, &problems)?;
+            }
+        })
+        .collect()
+}
+
+/// `--format json`: one array.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &problems(reports))?;
     writeln!(out)
+}
+
+/// `--format json-lines`: one object per line.
+pub fn write_lines(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    for problem in problems(reports) {
+        serde_json::to_writer(&mut *out, &problem)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -1,10 +1,14 @@
 //! Printing the diagnostics of a run in the format the user chose.
 
 mod concise;
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::rules::Rule;
 use crate::source::Source;
 use codespan_reporting::term::termcolor::WriteColor;
 use std::io;
@@ -19,6 +23,40 @@ pub enum Format {
     Concise,
     /// A JSON array of problems (schema in the README).
     Json,
+    /// One JSON object per line.
+    JsonLines,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML: one test suite per post.
+    Junit,
+}
+
+/// A diagnostic with its positions worked out, as the machine formats need them.
+pub struct Placed<'a> {
+    pub path: &'a str,
+    pub diagnostic: &'a Diagnostic,
+    /// 1-based start line and column (in characters).
+    pub start: (usize, usize),
+    /// 1-based end line and column, exclusive.
+    pub end: (usize, usize),
+    /// Bytes before the text in the file (a byte order mark), to add to byte offsets.
+    pub bom: usize,
+}
+
+/// Every diagnostic of `reports`, placed, in order.
+pub fn placed(reports: &[FileReport]) -> impl Iterator<Item = Placed<'_>> {
+    reports.iter().flat_map(|report| {
+        let source = &report.source;
+        report.diagnostics.iter().map(move |d| Placed {
+            path: &source.name,
+            diagnostic: d,
+            start: source.line_column(d.range.start),
+            end: source.line_column(d.range.end),
+            bom: source.bom_len(),
+        })
+    })
 }
 
 /// A checked post and what was found in it.
@@ -27,8 +65,10 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Totals of a run, for the human summary.
-pub struct Summary {
+/// What a run did, beyond its diagnostics.
+pub struct Summary<'a> {
+    /// Every rule loaded (for SARIF's rule descriptors).
+    pub rules: &'a [Rule],
     /// How many posts were checked.
     pub files: usize,
     /// How many fixes were applied.
@@ -71,6 +111,10 @@ pub fn write(
         Format::Human => human::write(reports, summary, out),
         Format::Concise => concise::write(reports, out),
         Format::Json => json::write(reports, out),
+        Format::JsonLines => json::write_lines(reports, out),
+        Format::Github => github::write(reports, out),
+        Format::Sarif => sarif::write(reports, summary.rules, out),
+        Format::Junit => junit::write(reports, out),
     }
 }
 
