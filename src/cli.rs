@@ -3,7 +3,7 @@
 use crate::commands;
 use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -145,8 +145,8 @@ pub enum ColorMode {
 }
 
 impl ColorMode {
-    /// A stream on stdout (or stderr) coloured as asked.
-    pub fn stream(self, stderr: bool) -> StandardStream {
+    /// A buffered stream on stdout (or stderr) coloured as asked; flush it when done.
+    pub fn stream(self, stderr: bool) -> BufferedStandardStream {
         let is_terminal =
             if stderr { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
         let choice = match self {
@@ -157,7 +157,7 @@ impl ColorMode {
             }
             Self::Auto => ColorChoice::Never,
         };
-        if stderr { StandardStream::stderr(choice) } else { StandardStream::stdout(choice) }
+        if stderr { BufferedStandardStream::stderr(choice) } else { BufferedStandardStream::stdout(choice) }
     }
 }
 

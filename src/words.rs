@@ -4,7 +4,6 @@
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A word or a punctuation mark in the prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,34 +15,94 @@ pub struct Token {
     pub is_word: bool,
 }
 
-/// Splits `text` into tokens. Unicode word segmentation (UAX #29) keeps `dell'IA` and `l’acqua`
-/// whole; unlike UAX #29, a `.` or `:` between letters splits (`records.The`, `Nota:il`).
+/// Splits `text` into tokens: a word is a run of letters, digits, `_` and combining marks,
+/// with apostrophes inside it (`dell'IA`, `l’acqua`, `Bitcoin's`); a Chinese or Japanese
+/// ideograph or a hiragana is a word of its own, as in Unicode word segmentation (UAX #29);
+/// any other character that is not whitespace is a punctuation token. Unlike UAX #29, a `.` or
+/// `:` between letters splits (`records.The`, `Nota:il`). ASCII text takes a fast path.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    for (start, segment) in text.split_word_bound_indices() {
-        if segment.chars().all(char::is_whitespace) {
-            continue;
-        }
-        if !segment.chars().any(char::is_alphanumeric) {
-            tokens.push(token(text, start..start + segment.len(), false));
-            continue;
-        }
-        let mut piece_start = start;
-        for (i, c) in segment.char_indices() {
-            if c == '.' || c == ':' {
-                let at = start + i;
-                if piece_start < at {
-                    tokens.push(token(text, piece_start..at, true));
-                }
-                tokens.push(token(text, at..at + 1, false));
-                piece_start = at + 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (class, len) = classify(text, i);
+        match class {
+            Class::Space => i += len,
+            Class::Punct | Class::Single => {
+                tokens.push(token(text, i..i + len, class == Class::Single));
+                i += len;
             }
-        }
-        if piece_start < start + segment.len() {
-            tokens.push(token(text, piece_start..start + segment.len(), true));
+            Class::Word => {
+                let start = i;
+                i += len;
+                while i < bytes.len() {
+                    let (next, next_len) = classify(text, i);
+                    if next == Class::Word {
+                        i += next_len;
+                    } else if is_apostrophe_at(text, i)
+                        && text[..i].ends_with(char::is_alphabetic)
+                        && text[i + next_len..].starts_with(char::is_alphabetic)
+                    {
+                        // An apostrophe between two letters joins them: `dell'IA`.
+                        i += next_len;
+                    } else {
+                        break;
+                    }
+                }
+                tokens.push(token(text, start..i, true));
+            }
         }
     }
     tokens
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Word,
+    /// A character that is a word by itself (ideographs, hiragana).
+    Single,
+    Punct,
+}
+
+/// The class and byte length of the character at byte `i` of `text`.
+fn classify(text: &str, i: usize) -> (Class, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        let class = if b.is_ascii_alphanumeric() || b == b'_' {
+            Class::Word
+        } else if b.is_ascii_whitespace() || b == 0x0B {
+            Class::Space
+        } else {
+            Class::Punct
+        };
+        return (class, 1);
+    }
+    let c = text[i..].chars().next().expect("a character starts here");
+    let class = match c as u32 {
+        0x3040..=0x309F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => {
+            Class::Single
+        }
+        _ if c.is_whitespace() => Class::Space,
+        _ if c.is_alphanumeric() || is_mark(c) => Class::Word,
+        _ => Class::Punct,
+    };
+    (class, c.len_utf8())
+}
+
+fn is_apostrophe_at(text: &str, i: usize) -> bool {
+    let rest = &text.as_bytes()[i..];
+    rest.first() == Some(&b'\'') || rest.starts_with("\u{2019}".as_bytes())
+}
+
+/// Combining marks and joiners that belong inside words of many scripts (Devanagari vowel
+/// signs, Arabic harakat, Thai vowels, zero-width joiners).
+pub fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0963 | 0x0966..=0x0DFF | 0x0E31..=0x0E4E
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF | 0x3099 | 0x309A
+        | 0xFE20..=0xFE2F)
 }
 
 fn token(text: &str, range: Range<usize>, is_word: bool) -> Token {
@@ -61,17 +120,15 @@ pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
 /// A hash of `fold(text)`: equal for `L’IA` and `l'ia`.
 pub fn key(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
-    if text.is_ascii() {
-        for b in text.bytes() {
-            hasher.write_u8(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+    let mut buffer = [0u8; 64];
+    if text.is_ascii() && text.len() <= buffer.len() {
+        for (slot, b) in buffer.iter_mut().zip(text.bytes()) {
+            *slot = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
         }
+        hasher.write(&buffer[..text.len()]);
     } else {
-        let mut buf = [0u8; 4];
-        for c in fold(text) {
-            for b in c.encode_utf8(&mut buf).bytes() {
-                hasher.write_u8(b);
-            }
-        }
+        let folded: String = fold(text).collect();
+        hasher.write(folded.as_bytes());
     }
     hasher.finish()
 }

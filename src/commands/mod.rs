@@ -39,4 +39,5 @@ pub fn render_errors(errors: &[Error], out: &mut dyn WriteColor) {
     for e in errors {
         let _ = e.render(out);
     }
+    let _ = out.flush();
 }

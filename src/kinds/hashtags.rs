@@ -18,6 +18,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use crate::words::is_mark;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
@@ -139,15 +140,6 @@ fn hashtag_len(text: &str) -> usize {
     text.char_indices()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || is_mark(c)))
         .map_or(text.len(), |(i, _)| i)
-}
-
-/// Combining marks and joiners that belong inside words of many scripts.
-fn is_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F
-        | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0963 | 0x0966..=0x0DFF | 0x0E31..=0x0E4E
-        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF | 0x3099 | 0x309A
-        | 0xFE20..=0xFE2F)
 }
 
 /// Groups hashtags into blocks: runs separated by nothing but whitespace.

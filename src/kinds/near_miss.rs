@@ -18,10 +18,15 @@ use crate::rule_file::RawRule;
 use crate::words::{fold, key, match_case, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// The longest term, in characters; longer words are not compared at all.
+const MAX_TERM: usize = 30;
+
 struct Term {
     text: String,
     folded: Vec<char>,
     max_distance: usize,
+    /// Letter counts in 32 buckets, for a cheap lower bound of the edit distance.
+    histogram: [u8; 32],
 }
 
 struct NearMiss {
@@ -38,15 +43,15 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         NearMiss { terms: Vec::new(), by_first: FxHashMap::default(), known: FxHashSet::default() };
     for text in listed.as_ref() {
         let folded: Vec<char> = fold(text).collect();
-        if folded.len() < 4 || !folded.iter().all(|c| c.is_alphabetic()) {
-            return Err(
-                cx.error(listed.span(), format!("term “{text}” must be one word of at least 4 letters"))
-            );
+        if !(4..=MAX_TERM).contains(&folded.len()) || !folded.iter().all(|c| c.is_alphabetic()) {
+            let message = format!("term “{text}” must be one word of 4 to {MAX_TERM} letters");
+            return Err(cx.error(listed.span(), message));
         }
         check.known.insert(key(text));
         check.by_first.entry(folded[0]).or_default().push(check.terms.len());
         let max_distance = if folded.len() >= 7 { 2 } else { 1 };
-        check.terms.push(Term { text: text.clone(), folded, max_distance });
+        let histogram = histogram(&folded);
+        check.terms.push(Term { text: text.clone(), folded, max_distance, histogram });
     }
     for allowed in &rule.allow {
         check.known.extend(tokenize(allowed.as_ref()).into_iter().flat_map(|t| {
@@ -94,50 +99,89 @@ impl Check for NearMiss {
 impl NearMiss {
     /// The term `word` is a misspelling of, if any.
     fn misspelled(&self, word: &str) -> Option<&Term> {
-        if word.len() < 4 || !word.chars().all(char::is_alphabetic) || self.known.contains(&key(word)) {
+        // Cheap tests first: most words share no first letter and length with any term.
+        let first = word.chars().next()?.to_lowercase().next()?;
+        let candidates = self.by_first.get(&first)?;
+        let length = word.chars().count();
+        if length < 4 || length > MAX_TERM + 2 {
             return None;
         }
-        let folded: Vec<char> = fold(word).collect();
-        let candidates = self.by_first.get(&folded[0])?;
+        let near = |term: &&Term| term.folded.len().abs_diff(length) <= term.max_distance;
+        if !candidates.iter().map(|&i| &self.terms[i]).any(|t| near(&t)) {
+            return None;
+        }
+        if !word.chars().all(char::is_alphabetic) || self.known.contains(&key(word)) {
+            return None;
+        }
+        let mut buffer = ['\0'; MAX_TERM + 2];
+        let mut folded_len = 0;
+        for c in fold(word) {
+            if folded_len == buffer.len() {
+                return None;
+            }
+            buffer[folded_len] = c;
+            folded_len += 1;
+        }
+        let folded = &buffer[..folded_len];
+        let word_histogram = histogram(folded);
         candidates
             .iter()
             .map(|&i| &self.terms[i])
+            .filter(near)
             .filter(|term| !folded.starts_with(&term.folded))
-            .filter_map(|term| distance(&folded, &term.folded, term.max_distance).map(|d| (d, term)))
+            .filter(|term| lower_bound(&word_histogram, &term.histogram) <= term.max_distance)
+            .filter_map(|term| distance(folded, &term.folded, term.max_distance).map(|d| (d, term)))
             .min_by_key(|&(d, _)| d)
             .map(|(_, term)| term)
     }
 }
 
+/// Counts of the letters of `word` in 32 buckets.
+fn histogram(word: &[char]) -> [u8; 32] {
+    let mut counts = [0u8; 32];
+    for &c in word {
+        counts[(c as usize) & 31] = counts[(c as usize) & 31].saturating_add(1);
+    }
+    counts
+}
+
+/// A lower bound of the edit distance of two words from their letter histograms: an insertion
+/// or deletion changes the counts by one, a substitution by two.
+fn lower_bound(a: &[u8; 32], b: &[u8; 32]) -> usize {
+    let difference: usize = a.iter().zip(b).map(|(&x, &y)| usize::from(x.abs_diff(y))).sum();
+    difference.div_ceil(2)
+}
+
 /// The optimal-string-alignment (Damerau–Levenshtein) distance of `a` and `b`, if at most `max`.
+/// `b` is at most `MAX_TERM` long; the rows live on the stack.
 fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
+    if a.len().abs_diff(b.len()) > max || b.len() > MAX_TERM {
         return None;
     }
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; width * (a.len() + 1)];
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+    const WIDTH: usize = MAX_TERM + 1;
+    let (mut before, mut previous, mut current) = ([0usize; WIDTH], [0usize; WIDTH], [0usize; WIDTH]);
+    for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
         *cell = j;
     }
     for i in 1..=a.len() {
-        rows[i * width] = i;
+        current[0] = i;
         let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
+            let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[(i - 2) * width + j - 2] + 1);
+                d = d.min(before[j - 2] + 1);
             }
-            rows[i * width + j] = d;
+            current[j] = d;
             row_min = row_min.min(d);
         }
         if row_min > max {
             return None;
         }
+        before = previous;
+        previous = current;
     }
-    Some(rows[a.len() * width + b.len()]).filter(|&d| d <= max)
+    Some(previous[b.len()]).filter(|&d| d <= max)
 }
 
 #[cfg(test)]
