@@ -103,7 +103,7 @@ impl NearMiss {
         let first = word.chars().next()?.to_lowercase().next()?;
         let candidates = self.by_first.get(&first)?;
         let length = word.chars().count();
-        if length < 4 || length > MAX_TERM + 2 {
+        if !(4..=MAX_TERM + 2).contains(&length) {
             return None;
         }
         let near = |term: &&Term| term.folded.len().abs_diff(length) <= term.max_distance;
