@@ -84,6 +84,9 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn blank_addresses(text: &str, prose: &mut [u8]) {
+    if !(text.contains("://") || text.contains("www.") || text.contains("WWW.") || text.contains('@')) {
+        return;
+    }
     for found in ADDRESS.find_iter(text) {
         // A sentence's own punctuation right after a URL is not part of it.
         let address = found.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);

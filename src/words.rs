@@ -117,19 +117,42 @@ pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// A hash of `fold(text)`: equal for `L’IA` and `l'ia`.
+/// A hash of `fold(text)`: equal for `L’IA` and `l'ia`. The folded bytes go to the hasher in
+/// 64-byte blocks, whatever the text, so that equal folded text gives an equal key.
 pub fn key(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
     let mut buffer = [0u8; 64];
-    if text.is_ascii() && text.len() <= buffer.len() {
+    if text.len() <= buffer.len() && text.is_ascii() {
+        // The common case, in one block: the same bytes as the loop below would write.
         for (slot, b) in buffer.iter_mut().zip(text.bytes()) {
             *slot = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
         }
         hasher.write(&buffer[..text.len()]);
-    } else {
-        let folded: String = fold(text).collect();
-        hasher.write(folded.as_bytes());
+        return hasher.finish();
     }
+    let mut len = 0;
+    let mut push = |bytes: &[u8], hasher: &mut FxHasher| {
+        for &b in bytes {
+            if len == buffer.len() {
+                hasher.write(&buffer);
+                len = 0;
+            }
+            buffer[len] = b;
+            len += 1;
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            let b = if c == '`' { b'\'' } else { (c as u8).to_ascii_lowercase() };
+            push(&[b], &mut hasher);
+        } else {
+            for lower in c.to_lowercase() {
+                let folded = if matches!(lower, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}') { '\'' } else { lower };
+                push(folded.encode_utf8(&mut [0u8; 4]).as_bytes(), &mut hasher);
+            }
+        }
+    }
+    hasher.write(&buffer[..len]);
     hasher.finish()
 }
 

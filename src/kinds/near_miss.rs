@@ -17,6 +17,8 @@ use crate::error::ConfigError;
 use crate::rule_file::RawRule;
 use crate::words::{fold, key, match_case, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The longest term, in characters; longer words are not compared at all.
 const MAX_TERM: usize = 30;
@@ -30,17 +32,27 @@ struct Term {
 }
 
 struct NearMiss {
+    /// Unique per compiled rule (see `VERDICTS`).
+    id: u64,
     terms: Vec<Term>,
     /// Term indexes by their first folded letter.
     by_first: FxHashMap<char, Vec<usize>>,
     /// Keys of words that are never misspellings: the terms and the words of `allow`.
     known: FxHashSet<u64>,
+    /// For words that start with an ASCII byte: bit `n` is set if an `n`-letter word starting
+    /// with it is within reach of a term. Most words fail this test and cost nothing more.
+    ascii_reach: [u64; 128],
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let listed = cx.required(rule.terms.take(), "terms")?;
-    let mut check =
-        NearMiss { terms: Vec::new(), by_first: FxHashMap::default(), known: FxHashSet::default() };
+    let mut check = NearMiss {
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        terms: Vec::new(),
+        by_first: FxHashMap::default(),
+        known: FxHashSet::default(),
+        ascii_reach: [0; 128],
+    };
     for text in listed.as_ref() {
         let folded: Vec<char> = fold(text).collect();
         if !(4..=MAX_TERM).contains(&folded.len()) || !folded.iter().all(|c| c.is_alphabetic()) {
@@ -51,6 +63,13 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         check.by_first.entry(folded[0]).or_default().push(check.terms.len());
         let max_distance = if folded.len() >= 7 { 2 } else { 1 };
         let histogram = histogram(&folded);
+        if folded[0].is_ascii() {
+            for length in folded.len() - max_distance..=folded.len() + max_distance {
+                let bit = 1u64 << length.min(63);
+                check.ascii_reach[folded[0] as usize] |= bit;
+                check.ascii_reach[folded[0].to_ascii_uppercase() as usize] |= bit;
+            }
+        }
         check.terms.push(Term { text: text.clone(), folded, max_distance, histogram });
     }
     for allowed in &rule.allow {
@@ -80,11 +99,20 @@ impl Check for NearMiss {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text();
         for token in doc.tokens.iter().filter(|t| t.is_word) {
+            let word = text[token.range.clone()].as_bytes();
+            if word.is_ascii() && !word.contains(&b'\'') {
+                let reach = self.ascii_reach[usize::from(word[0])];
+                if word.len() >= 63 || reach & (1 << word.len()) == 0 {
+                    continue;
+                }
+            }
             let base = token.range.start;
-            for part in apostrophe_parts(&text[token.range.clone()]) {
+            let whole = &text[token.range.clone()];
+            for part in apostrophe_parts(whole) {
                 let range = base + part.start..base + part.end;
                 let part = &text[range.clone()];
-                if let Some(term) = self.misspelled(part) {
+                let part_key = if part.len() == whole.len() { token.key } else { key(part) };
+                if let Some(term) = self.misspelled_cached(part, part_key) {
                     let replacement = match_case(part, &term.text, term.text.chars().all(char::is_lowercase));
                     out.push(Finding::at(range.clone()).var("term", &term.text).fix(
                         format!("replace with “{replacement}”"),
@@ -96,9 +124,36 @@ impl Check for NearMiss {
     }
 }
 
+/// Gives each compiled near-miss rule its own id, for its entries in `VERDICTS`.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// Verdicts on words already seen, by (rule id, word key): a term index, or `NONE`. Posts
+    /// share most of their words, so almost every word is looked up here, not compared again.
+    static VERDICTS: RefCell<FxHashMap<(u64, u64), u32>> = RefCell::new(FxHashMap::default());
+}
+
+const NONE: u32 = u32::MAX;
+
+/// How many verdicts a thread keeps before it starts over.
+const MAX_VERDICTS: usize = 1 << 18;
+
 impl NearMiss {
-    /// The term `word` is a misspelling of, if any.
-    fn misspelled(&self, word: &str) -> Option<&Term> {
+    /// `misspelled`, remembered per thread by the word's key.
+    fn misspelled_cached(&self, word: &str, word_key: u64) -> Option<&Term> {
+        let verdict = VERDICTS.with_borrow_mut(|verdicts| {
+            if verdicts.len() >= MAX_VERDICTS {
+                verdicts.clear();
+            }
+            *verdicts.entry((self.id, word_key)).or_insert_with(|| {
+                self.misspelled(word).map_or(NONE, |t| u32::try_from(t).unwrap_or(NONE))
+            })
+        });
+        (verdict != NONE).then(|| &self.terms[verdict as usize])
+    }
+
+    /// The index of the term `word` is a misspelling of, if any.
+    fn misspelled(&self, word: &str) -> Option<usize> {
         // Cheap tests first: most words share no first letter and length with any term.
         let first = word.chars().next()?.to_lowercase().next()?;
         let candidates = self.by_first.get(&first)?;
@@ -126,13 +181,13 @@ impl NearMiss {
         let word_histogram = histogram(folded);
         candidates
             .iter()
-            .map(|&i| &self.terms[i])
-            .filter(near)
-            .filter(|term| !folded.starts_with(&term.folded))
-            .filter(|term| lower_bound(&word_histogram, &term.histogram) <= term.max_distance)
-            .filter_map(|term| distance(folded, &term.folded, term.max_distance).map(|d| (d, term)))
+            .map(|&i| (i, &self.terms[i]))
+            .filter(|(_, term)| near(term))
+            .filter(|(_, term)| !folded.starts_with(&term.folded))
+            .filter(|(_, term)| lower_bound(&word_histogram, &term.histogram) <= term.max_distance)
+            .filter_map(|(i, term)| distance(folded, &term.folded, term.max_distance).map(|d| (d, i)))
             .min_by_key(|&(d, _)| d)
-            .map(|(_, term)| term)
+            .map(|(_, i)| i)
     }
 }
 

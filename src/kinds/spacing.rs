@@ -16,6 +16,8 @@ use crate::rule_file::RawRule;
 
 struct Spacing {
     marks: Vec<char>,
+    /// Whether a byte can start one of the marks.
+    first_bytes: [bool; 256],
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -24,13 +26,20 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     if marks.is_empty() || marks.iter().any(|c| c.is_alphanumeric()) {
         return Err(cx.error(after.span(), "`after` must list punctuation marks, e.g. \",;:.!?\""));
     }
-    Ok(Compiled { check: Box::new(Spacing { marks }), vars: &["found"] })
+    let mut first_bytes = [false; 256];
+    for mark in &marks {
+        first_bytes[usize::from(mark.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
+    }
+    Ok(Compiled { check: Box::new(Spacing { marks, first_bytes }), vars: &["found"] })
 }
 
 impl Check for Spacing {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = &doc.prose;
-        for (i, mark) in prose.char_indices().filter(|(_, c)| self.marks.contains(c)) {
+        // Marks are found by their first byte, then confirmed: a byte scan, not a char decode.
+        let candidates = prose.bytes().enumerate().filter(|&(_, b)| self.first_bytes[usize::from(b)]);
+        for (i, _) in candidates {
+            let Some(mark) = prose[i..].chars().next().filter(|c| self.marks.contains(c)) else { continue };
             let end = i + mark.len_utf8();
             let (Some(before), Some(next)) = (prose[..i].chars().next_back(), prose[end..].chars().next())
             else {
