@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The extensions of the files a directory walk picks up.
 pub const POST_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
@@ -45,28 +46,39 @@ pub fn discover(paths: &[PathBuf], excluded: Exclude, force_exclude: bool) -> (V
 pub type Exclude = std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>;
 
 fn walk(dir: &Path, excluded: Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+    // Walked on every core; the order is restored by sorting, which gives the same order as a
+    // depth-first walk with sorted folders (paths compare component by component).
     let walker = ignore::WalkBuilder::new(dir)
         .add_custom_ignore_filename(".postlintignore")
         .require_git(false)
-        .sort_by_file_path(|a, b| a.cmp(b))
         .filter_entry(move |entry| entry.depth() == 0 || !excluded(entry.path()))
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let is_post = entry.file_type().is_some_and(|t| t.is_file())
-                    && entry
-                        .path()
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| POST_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)));
-                if is_post {
+        .build_parallel();
+    let found: Mutex<(Vec<PathBuf>, Vec<Error>)> = Mutex::new((Vec::new(), Vec::new()));
+    walker.run(|| {
+        Box::new(|entry| {
+            let mut found = found.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            match entry {
+                Ok(entry) if is_post(&entry) => {
                     // `postlint check .` reports `post.md`, not `./post.md`.
-                    let path = entry.path().strip_prefix("./").unwrap_or(entry.path()).to_owned();
-                    inputs.push(Input::File(path));
+                    found.0.push(entry.path().strip_prefix("./").unwrap_or(entry.path()).to_owned());
                 }
+                Ok(_) => {}
+                Err(e) => found.1.push(Error::Io { path: dir.display().to_string(), message: e.to_string() }),
             }
-            Err(e) => errors.push(Error::Io { path: dir.display().to_string(), message: e.to_string() }),
-        }
-    }
+            ignore::WalkState::Continue
+        })
+    });
+    let (mut paths, walk_errors) = found.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    paths.sort();
+    inputs.extend(paths.into_iter().map(Input::File));
+    errors.extend(walk_errors);
+}
+
+fn is_post(entry: &ignore::DirEntry) -> bool {
+    entry.file_type().is_some_and(|t| t.is_file())
+        && entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| POST_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
 }

@@ -1,8 +1,6 @@
 //! Splitting prose into words and punctuation (Unicode word segmentation), and the
 //! case- and apostrophe-insensitive keys that phrase lists are matched by.
 
-use rustc_hash::FxHasher;
-use std::hash::Hasher;
 use std::ops::Range;
 
 /// A word or a punctuation mark in the prose.
@@ -35,6 +33,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Class::Word => {
                 let start = i;
                 i += len;
+                // ASCII letters and digits first, without classifying each one.
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
                 while i < bytes.len() {
                     let (next, next_len) = classify(text, i);
                     if next == Class::Word {
@@ -106,7 +108,16 @@ pub fn is_mark(c: char) -> bool {
 }
 
 fn token(text: &str, range: Range<usize>, is_word: bool) -> Token {
-    Token { key: key(&text[range.clone()]), range, is_word }
+    let bytes = &text.as_bytes()[range.clone()];
+    // Words hold no backtick, so an ASCII word's key is its lowercase hash (as `key` finds).
+    let key = if is_word && bytes.is_ascii() { hash(bytes, true) } else { key(&text[range.clone()]) };
+    Token { key, range, is_word }
+}
+
+/// The key of a one-byte punctuation token: the byte itself, with the high bit set so that no
+/// hash of a longer text is likely to equal it (and `` ` `` read as `'`).
+fn punctuation_key(b: u8) -> u64 {
+    (1 << 63) | u64::from(if b == b'`' { b'\'' } else { b })
 }
 
 /// The characters of `text` lowercased, with typographic apostrophes folded to `'`.
@@ -117,43 +128,78 @@ pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// A hash of `fold(text)`: equal for `L’IA` and `l'ia`. The folded bytes go to the hasher in
-/// 64-byte blocks, whatever the text, so that equal folded text gives an equal key.
+/// A hash of `fold(text)`: equal for `L’IA` and `l'ia`.
 pub fn key(text: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    let mut buffer = [0u8; 64];
-    if text.len() <= buffer.len() && text.is_ascii() {
-        // The common case, in one block: the same bytes as the loop below would write.
-        for (slot, b) in buffer.iter_mut().zip(text.bytes()) {
-            *slot = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
-        }
-        hasher.write(&buffer[..text.len()]);
-        return hasher.finish();
+    let bytes = text.as_bytes();
+    if let [b] = bytes
+        && !b.is_ascii_alphanumeric()
+        && b.is_ascii()
+    {
+        return punctuation_key(*b);
     }
+    if bytes.is_ascii() && !bytes.contains(&b'`') {
+        return hash(bytes, true);
+    }
+    // Fold into a buffer (on the stack unless the text is long), then hash.
+    let mut buffer = [0u8; 128];
     let mut len = 0;
-    let mut push = |bytes: &[u8], hasher: &mut FxHasher| {
-        for &b in bytes {
-            if len == buffer.len() {
-                hasher.write(&buffer);
-                len = 0;
+    let mut spilled: Vec<u8> = Vec::new();
+    let mut push = |c: char| {
+        let mut encoded = [0u8; 4];
+        let encoded = c.encode_utf8(&mut encoded).as_bytes();
+        if spilled.is_empty() && len + encoded.len() <= buffer.len() {
+            buffer[len..len + encoded.len()].copy_from_slice(encoded);
+            len += encoded.len();
+        } else {
+            if spilled.is_empty() {
+                spilled.extend_from_slice(&buffer[..len]);
             }
-            buffer[len] = b;
-            len += 1;
+            spilled.extend_from_slice(encoded);
         }
     };
     for c in text.chars() {
-        if c.is_ascii() {
-            let b = if c == '`' { b'\'' } else { (c as u8).to_ascii_lowercase() };
-            push(&[b], &mut hasher);
-        } else {
-            for lower in c.to_lowercase() {
-                let folded = if matches!(lower, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}') { '\'' } else { lower };
-                push(folded.encode_utf8(&mut [0u8; 4]).as_bytes(), &mut hasher);
-            }
+        match c {
+            '`' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => push('\''),
+            c if c.is_ascii() => push(c.to_ascii_lowercase()),
+            c if !c.is_uppercase() => push(c),
+            c => c.to_lowercase().for_each(&mut push),
         }
     }
-    hasher.write(&buffer[..len]);
-    hasher.finish()
+    if spilled.is_empty() { hash(&buffer[..len], false) } else { hash(&spilled, false) }
+}
+
+/// A 64-bit hash of `bytes`, read 8 at a time; with `lowercase`, ASCII capitals are read as
+/// small letters (exactly as `to_ascii_lowercase` would make them) on the way.
+#[inline]
+fn hash(bytes: &[u8], lowercase: bool) -> u64 {
+    let mut h = (bytes.len() as u64).wrapping_mul(HASH_K);
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+        h = mix(h, word, lowercase);
+        i += 8;
+    }
+    if i < bytes.len() {
+        let mut last = [0u8; 8];
+        last[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+        h = mix(h, u64::from_le_bytes(last), lowercase);
+    }
+    h ^ (h >> 29)
+}
+
+const HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+#[inline]
+fn mix(h: u64, word: u64, lowercase: bool) -> u64 {
+    let word = if lowercase {
+        // Bytes from 0x41 to 0x5A get 0x20 added (SWAR; the bytes are ASCII).
+        let at_least_a = word.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+        let above_z = word.wrapping_add(0x2525_2525_2525_2525);
+        word | ((at_least_a & !above_z & 0x8080_8080_8080_8080) >> 2)
+    } else {
+        word
+    };
+    (h ^ word).wrapping_mul(HASH_K).rotate_left(26)
 }
 
 #[cfg(test)]
@@ -175,6 +221,9 @@ mod tests {
     #[test]
     fn keys_ignore_case_and_apostrophe_style() {
         assert_eq!(key("L’IA"), key("l'ia"));
+        assert_eq!(key("Bitcoin@[ZAzaÉ"), key("bitcoin@[zazaé"));
+        assert_eq!(key("AN-EXACT-LONGER-ASCII-WORD"), key("an-exact-longer-ascii-word"));
+        assert_ne!(key("@"), key("`"));
         assert_eq!(key("NON"), key("non"));
         assert_ne!(key("non"), key("nona"));
     }
