@@ -13,7 +13,7 @@ use crate::suppress::Directive;
 use crate::words::{Token, tokenize};
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A post prepared for checking.
 pub struct Document<'a> {
@@ -28,6 +28,8 @@ pub struct Document<'a> {
     lang: Option<String>,
     /// Suppression comments (Markdown only).
     pub directives: Vec<Directive>,
+    /// The hashtags, found once for all the rules that need them.
+    hashtags: OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -43,7 +45,13 @@ impl<'a> Document<'a> {
         blank_addresses(&source.text, &mut prose);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
-        Self { source, prose, not_verbatim, tokens, lang: lang.map(str::to_owned), directives }
+        let hashtags = OnceLock::new();
+        Self { source, prose, not_verbatim, tokens, lang: lang.map(str::to_owned), directives, hashtags }
+    }
+
+    /// The byte ranges of the post's hashtags, `#` included.
+    pub fn hashtags(&self) -> &[Range<usize>] {
+        self.hashtags.get_or_init(|| crate::kinds::hashtags::find_hashtags(&self.prose))
     }
 
     /// The post's language: as configured, else guessed from its words (`None` if unclear).

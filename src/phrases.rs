@@ -13,6 +13,9 @@ pub struct PhraseSet {
     phrases: Vec<Vec<u64>>,
     /// Phrase indexes by the key of their first token, longest phrase first.
     by_first: FxHashMap<u64, Vec<usize>>,
+    /// A bit per first-token key (modulo 4096): most tokens start no phrase, and are turned
+    /// away here without a map lookup.
+    first_bits: Vec<u64>,
 }
 
 /// One phrase found in a document.
@@ -34,6 +37,10 @@ impl PhraseSet {
             let keys: Vec<u64> = tokenize(phrase).into_iter().map(|t| t.key).collect();
             if let Some(&first) = keys.first() {
                 set.by_first.entry(first).or_default().push(index);
+                if set.first_bits.is_empty() {
+                    set.first_bits = vec![0; 64];
+                }
+                set.first_bits[(first as usize >> 6) & 63] |= 1 << (first & 63);
             }
             set.phrases.push(keys);
         }
@@ -51,6 +58,10 @@ impl PhraseSet {
     /// The longest phrase that starts at token `start`, if any.
     pub fn match_at(&self, doc: &Document, start: usize) -> Option<PhraseMatch> {
         let first = doc.tokens.get(start)?;
+        let bits = self.first_bits.get((first.key as usize >> 6) & 63)?;
+        if bits & (1 << (first.key & 63)) == 0 {
+            return None;
+        }
         let candidates = self.by_first.get(&first.key)?;
         candidates.iter().find_map(|&phrase| {
             let keys = &self.phrases[phrase];

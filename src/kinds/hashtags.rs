@@ -60,7 +60,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
 
 impl Check for Hashtags {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let tags = find_hashtags(&doc.prose);
+        let tags = doc.hashtags();
         match self {
             Self::Count { max } => {
                 if let Some(first_over) = tags.get(*max) {
@@ -97,7 +97,7 @@ impl Check for Hashtags {
                         out.push(
                             Finding::at(tag.clone())
                                 .var("canonical", canon)
-                                .fix(format!("replace with “{canon}”"), vec![Edit::replace(tag, canon)]),
+                                .fix(format!("replace with “{canon}”"), vec![Edit::replace(tag.clone(), canon)]),
                         );
                     }
                 }

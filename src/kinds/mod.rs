@@ -2,7 +2,7 @@
 //! gives it parameters; the kind's `compile` reads them once, and its `Check` runs on every post.
 
 mod forbid;
-mod hashtags;
+pub mod hashtags;
 mod label;
 mod near_miss;
 mod require;
