@@ -8,11 +8,12 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::error::Error;
 use crate::lint::Linter;
 use crate::progress::Progress;
-use crate::report::{self, FileReport, Summary};
+use crate::report::{Reporter, Settings};
 use crate::rules::Rule;
 use crate::run::{self, Mode, Outcome};
 use crate::suppress::UNUSED;
 use crate::walk::{self, Input};
+use codespan_reporting::term::termcolor::WriteColor;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -36,7 +37,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let exclude_config = std::sync::Arc::new(config.clone());
     let excluded: walk::Exclude = std::sync::Arc::new(move |path: &Path| exclude_config.is_excluded(path));
-    let (inputs, mut errors) = walk::discover(&paths, excluded, args.force_exclude);
+    let (inputs, errors) = walk::discover(&paths, excluded, args.force_exclude);
 
     // Posts matched by the same [[overrides]] entries share one rule list, compiled once.
     let keys: Vec<Vec<usize>> =
@@ -65,54 +66,69 @@ pub fn run(args: &CheckArgs) -> u8 {
         _ => Mode::Check,
     };
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
-    let progress = Progress::new(inputs.len());
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .zip(&keys)
-        .map(|(input, key)| {
-            let (rules, lang) = &groups[key.as_slice()];
-            let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
-            let linter = Linter { rules, lang: *lang, known: &rules_loaded.rules, report_unused };
-            let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
-            progress.tick();
-            outcome
-        })
-        .collect();
-    progress.finish();
-
-    let mut fixed_draft = None;
-    let mut reports = Vec::new();
-    let mut fixed = 0;
-    let mut diffs = String::new();
-    for outcome in outcomes {
-        errors.extend(outcome.errors);
-        reports.extend(outcome.report);
-        fixed += outcome.fixed;
-        diffs.push_str(outcome.diff.as_deref().unwrap_or_default());
-        fixed_draft = fixed_draft.or(outcome.fixed_draft);
-    }
-    render_errors(&errors, &mut stderr);
-    let summary = Summary {
+    let mut reporter = Reporter::new(Settings {
+        format: args.format,
+        statistics: args.statistics,
         rules: &rules_loaded.rules,
-        files: inputs.len(),
-        fixed,
         level,
         fixing: mode == Mode::Fix,
         quiet: args.quiet,
-    };
+    });
+    // A draft fixed from stdin goes to stdout, so the problems left go to stderr.
+    let report_to_stderr = mode == Mode::Fix && inputs.contains(&Input::Stdin);
     let mut stdout = args.color.stream(false);
-    let written = match (mode, fixed_draft) {
-        (Mode::Diff, _) => stdout.write_all(diffs.as_bytes()),
-        // A fixed draft from stdin goes to stdout; the problems left go to stderr.
-        (_, Some(draft)) => {
-            stdout.write_all(&draft).and_then(|()| output(args, &reports, &summary, &mut stderr))
+    render_errors(&errors, &mut stderr);
+    let mut failed = !errors.is_empty();
+    let mut fixed = 0;
+    let mut changed = false;
+    let progress = Progress::new(inputs.len());
+    // Posts are checked in parallel a batch at a time and reported in order, so that memory
+    // holds one batch, not the whole run.
+    let mut write_all = || -> std::io::Result<()> {
+        for (batch, batch_keys) in inputs.chunks(BATCH).zip(keys.chunks(BATCH)) {
+            let outcomes: Vec<Outcome> = batch
+                .par_iter()
+                .zip(batch_keys)
+                .map(|(input, key)| {
+                    let (rules, lang) = &groups[key.as_slice()];
+                    let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
+                    let linter = Linter { rules, lang: *lang, known: &rules_loaded.rules, report_unused };
+                    let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
+                    progress.tick();
+                    outcome
+                })
+                .collect();
+            for outcome in outcomes {
+                failed |= !outcome.errors.is_empty();
+                render_errors(&outcome.errors, &mut stderr);
+                fixed += outcome.fixed;
+                if let Some(diff) = &outcome.diff {
+                    changed = true;
+                    stdout.write_all(diff.as_bytes())?;
+                }
+                if let Some(draft) = &outcome.fixed_draft {
+                    stdout.write_all(draft)?;
+                }
+                if let Some(report) = &outcome.report
+                    && mode != Mode::Diff
+                {
+                    let out: &mut dyn WriteColor = if report_to_stderr { &mut stderr } else { &mut stdout };
+                    reporter.file(report, out)?;
+                }
+            }
         }
-        _ => output(args, &reports, &summary, &mut stdout),
+        progress.finish();
+        if mode != Mode::Diff {
+            let out: &mut dyn WriteColor = if report_to_stderr { &mut stderr } else { &mut stdout };
+            reporter.finish(inputs.len(), fixed, out)?;
+        }
+        stdout.flush()?;
+        stderr.flush()
     };
-    if let Err(e) = written.and_then(|()| stdout.flush())
+    if let Err(e) = write_all()
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        let _ = writeln!(stderr, "error: cannot write the output: {e}");
+        let _ = writeln!(args.color.stream(true), "error: cannot write the output: {e}");
         return FAILURE;
     }
     let fail_on = match args.fail_on {
@@ -120,33 +136,21 @@ pub fn run(args: &CheckArgs) -> u8 {
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    let failing = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail_on);
-    if !errors.is_empty() {
+    if failed {
         FAILURE
     } else if args.exit_zero {
         CLEAN
     } else if mode == Mode::Diff {
-        if diffs.is_empty() { CLEAN } else { PROBLEMS }
-    } else if failing {
+        if changed { PROBLEMS } else { CLEAN }
+    } else if reporter.has_at_least(fail_on) {
         PROBLEMS
     } else {
         CLEAN
     }
 }
 
-/// The report, or with `--statistics` the count per rule.
-fn output(
-    args: &CheckArgs,
-    reports: &[FileReport],
-    summary: &Summary,
-    out: &mut dyn codespan_reporting::term::termcolor::WriteColor,
-) -> std::io::Result<()> {
-    if args.statistics {
-        report::statistics(reports, summary.level, out)
-    } else {
-        report::write(args.format, reports, summary, out)
-    }
-}
+/// How many posts are checked between two writes of the report.
+const BATCH: usize = 512;
 
 /// The path a post's configuration is chosen by (stdin: `--stdin-filename`).
 fn input_path(input: &Input, args: &CheckArgs) -> PathBuf {

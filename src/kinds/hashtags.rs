@@ -95,9 +95,10 @@ impl Check for Hashtags {
                     });
                     if let Some((canon, _)) = variant {
                         out.push(
-                            Finding::at(tag.clone())
-                                .var("canonical", canon)
-                                .fix(format!("replace with “{canon}”"), vec![Edit::replace(tag.clone(), canon)]),
+                            Finding::at(tag.clone()).var("canonical", canon).fix(
+                                format!("replace with “{canon}”"),
+                                vec![Edit::replace(tag.clone(), canon)],
+                            ),
                         );
                     }
                 }

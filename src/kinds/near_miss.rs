@@ -145,9 +145,9 @@ impl NearMiss {
             if verdicts.len() >= MAX_VERDICTS {
                 verdicts.clear();
             }
-            *verdicts.entry((self.id, word_key)).or_insert_with(|| {
-                self.misspelled(word).map_or(NONE, |t| u32::try_from(t).unwrap_or(NONE))
-            })
+            *verdicts
+                .entry((self.id, word_key))
+                .or_insert_with(|| self.misspelled(word).map_or(NONE, |t| u32::try_from(t).unwrap_or(NONE)))
         });
         (verdict != NONE).then(|| &self.terms[verdict as usize])
     }

@@ -4,8 +4,8 @@ use super::{FileReport, placed};
 use crate::diagnostic::Severity;
 use std::io::{self, Write};
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for p in placed(reports) {
+pub fn file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for p in placed(report) {
         let d = p.diagnostic;
         let level = match d.severity {
             Severity::Error => "error",

@@ -1,6 +1,6 @@
 //! `--format human`: rustc-style code frames through codespan-reporting, and a summary line.
 
-use super::{FileReport, Summary, into_io};
+use super::{FileReport, Settings, Totals, into_io};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::is_applicable;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label, Severity as FrameSeverity};
@@ -8,27 +8,32 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use std::io;
 
-pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn WriteColor) -> io::Result<()> {
+/// The code frames of one post's problems.
+pub fn file(report: &FileReport, level: Applicability, out: &mut dyn WriteColor) -> io::Result<()> {
     let config = term::Config::default();
-    let fixable_at = |d: &Diagnostic, level| d.fix.as_ref().is_some_and(|f| is_applicable(f, level));
-    for report in reports {
-        let file = SimpleFile::new(&report.source.name, &report.source.text);
-        for d in &report.diagnostics {
-            let frame = frame(d, fixable_at(d, summary.level));
-            term::emit_to_write_style(out, &config, &file, &frame).map_err(into_io)?;
-        }
+    let file = SimpleFile::new(&report.source.name, &report.source.text);
+    for d in &report.diagnostics {
+        let fixable = d.fix.as_ref().is_some_and(|f| is_applicable(f, level));
+        term::emit_to_write_style(out, &config, &file, &frame(d, fixable)).map_err(into_io)?;
     }
-    if summary.quiet {
-        return Ok(());
+    Ok(())
+}
+
+/// The closing lines: what was fixed, what remains, and what `--fix` could do.
+pub fn summary(
+    totals: &Totals,
+    settings: &Settings,
+    files: usize,
+    fixed: usize,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
+    if settings.fixing && fixed > 0 {
+        writeln!(out, "Fixed {}.", plural(fixed, "problem"))?;
     }
-    let all = || reports.iter().flat_map(|r| &r.diagnostics);
-    if summary.fixing && summary.fixed > 0 {
-        writeln!(out, "Fixed {}.", plural(summary.fixed, "problem"))?;
-    }
-    let count = |s| all().filter(|d| d.severity == s).count();
+    let count = |s| totals.by_severity.get(&s).copied().unwrap_or(0);
     let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     let total = errors + warnings + infos;
-    let files = plural(summary.files, "file");
+    let files = plural(files, "file");
     if total == 0 {
         return writeln!(out, "No problems in {files}.");
     }
@@ -36,12 +41,10 @@ pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn WriteColor
     if infos > 0 {
         kinds.push_str(&format!(", {infos} info"));
     }
-    let remaining = if summary.fixing && summary.fixed > 0 { " remain" } else { "" };
+    let remaining = if settings.fixing && fixed > 0 { " remain" } else { "" };
     writeln!(out, "{}{remaining} ({kinds}) in {files}.", plural(total, "problem"))?;
-    let fixable = all().filter(|d| fixable_at(d, summary.level)).count();
-    let unsafe_only = all().filter(|d| fixable_at(d, Applicability::Unsafe)).count() - fixable;
-    let command = if summary.level == Applicability::Unsafe { "--fix --unsafe-fixes" } else { "--fix" };
-    match (fixable, unsafe_only) {
+    let command = if settings.level == Applicability::Unsafe { "--fix --unsafe-fixes" } else { "--fix" };
+    match (totals.fixable, totals.unsafe_only) {
         (0, 0) => Ok(()),
         (0, more) => writeln!(out, "{} fixable with `--fix --unsafe-fixes`.", plural(more, "more problem")),
         (n, 0) => writeln!(out, "[*] {n} fixable with `{command}`."),

@@ -34,48 +34,57 @@ struct Edit<'a> {
     replacement: &'a str,
 }
 
-/// The problems as JSON objects.
-fn problems(reports: &[FileReport]) -> Vec<Problem<'_>> {
-    placed(reports)
-        .map(|p| {
-            let d = p.diagnostic;
-            Problem {
-                path: p.path,
-                rule: &d.rule,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                line: p.start.0,
-                column: p.start.1,
-                end_line: p.end.0,
-                end_column: p.end.1,
-                byte_start: p.bom + d.range.start,
-                byte_end: p.bom + d.range.end,
-                fix: d.fix.as_ref().map(|f| Fix {
-                    applicability: f.applicability,
-                    edits: f
-                        .edits
-                        .iter()
-                        .map(|e| Edit {
-                            byte_start: p.bom + e.range.start,
-                            byte_end: p.bom + e.range.end,
-                            replacement: &e.replacement,
-                        })
-                        .collect(),
-                }),
-            }
-        })
-        .collect()
+/// One post's problems as JSON objects.
+fn problems(report: &FileReport) -> impl Iterator<Item = Problem<'_>> {
+    placed(report).map(|p| {
+        let d = p.diagnostic;
+        Problem {
+            path: p.path,
+            rule: &d.rule,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            line: p.start.0,
+            column: p.start.1,
+            end_line: p.end.0,
+            end_column: p.end.1,
+            byte_start: p.bom + d.range.start,
+            byte_end: p.bom + d.range.end,
+            fix: d.fix.as_ref().map(|f| Fix {
+                applicability: f.applicability,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| Edit {
+                        byte_start: p.bom + e.range.start,
+                        byte_end: p.bom + e.range.end,
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            }),
+        }
+    })
 }
 
-/// `--format json`: one array.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &problems(reports))?;
-    writeln!(out)
+/// `--format json`: one array, written object by object; `open` says whether the array's
+/// first object has been written.
+pub fn file(report: &FileReport, open: &mut bool, out: &mut dyn Write) -> io::Result<()> {
+    for problem in problems(report) {
+        let text = serde_json::to_string_pretty(&problem)?;
+        let separator = if *open { ",\n" } else { "[\n" };
+        write!(out, "{separator}  {}", text.replace('\n', "\n  "))?;
+        *open = true;
+    }
+    Ok(())
+}
+
+/// Closes the array (an empty one if nothing was written).
+pub fn finish(open: bool, out: &mut dyn Write) -> io::Result<()> {
+    if open { writeln!(out, "\n]") } else { writeln!(out, "[]") }
 }
 
 /// `--format json-lines`: one object per line.
-pub fn write_lines(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for problem in problems(reports) {
+pub fn file_lines(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for problem in problems(report) {
         serde_json::to_writer(&mut *out, &problem)?;
         writeln!(out)?;
     }

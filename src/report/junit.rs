@@ -4,36 +4,39 @@
 use super::FileReport;
 use std::io::{self, Write};
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let problems: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    let tests: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="postlint" tests="{tests}" failures="{problems}" errors="0">"#)?;
-    for report in reports {
-        let path = escape(&report.source.name);
-        let count = report.diagnostics.len();
+const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"postlint\">\n";
+
+/// One post's test suite; the document's header comes before the run's first post.
+pub fn file(report: &FileReport, first: bool, out: &mut dyn Write) -> io::Result<()> {
+    if first {
+        out.write_all(HEADER.as_bytes())?;
+    }
+    let path = escape(&report.source.name);
+    let count = report.diagnostics.len();
+    writeln!(out, r#"  <testsuite name="{path}" tests="{}" failures="{count}" errors="0">"#, count.max(1))?;
+    if count == 0 {
+        writeln!(out, r#"    <testcase name="no problems" classname="{path}"/>"#)?;
+    }
+    for d in &report.diagnostics {
+        let (line, column) = report.source.line_column(d.range.start);
+        let message = escape(&d.message);
+        writeln!(out, r#"    <testcase name="{} at {line}:{column}" classname="{path}">"#, d.rule)?;
         writeln!(
             out,
-            r#"  <testsuite name="{path}" tests="{}" failures="{count}" errors="0">"#,
-            count.max(1)
+            r#"      <failure type="{}" message="{message}">{path}:{line}:{column}: {}[{}] {message}</failure>"#,
+            d.rule,
+            d.severity.as_str(),
+            d.rule,
         )?;
-        if count == 0 {
-            writeln!(out, r#"    <testcase name="no problems" classname="{path}"/>"#)?;
-        }
-        for d in &report.diagnostics {
-            let (line, column) = report.source.line_column(d.range.start);
-            let message = escape(&d.message);
-            writeln!(out, r#"    <testcase name="{} at {line}:{column}" classname="{path}">"#, d.rule)?;
-            writeln!(
-                out,
-                r#"      <failure type="{}" message="{message}">{path}:{line}:{column}: {}[{}] {message}</failure>"#,
-                d.rule,
-                d.severity.as_str(),
-                d.rule,
-            )?;
-            writeln!(out, "    </testcase>")?;
-        }
-        writeln!(out, "  </testsuite>")?;
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")
+}
+
+/// Closes the document (writing its header first if no post was checked).
+pub fn finish(no_posts: bool, out: &mut dyn Write) -> io::Result<()> {
+    if no_posts {
+        out.write_all(HEADER.as_bytes())?;
     }
     writeln!(out, "</testsuites>")
 }

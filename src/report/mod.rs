@@ -1,4 +1,5 @@
-//! Printing the diagnostics of a run in the format the user chose.
+//! Printing the problems of a run in the format the user chose, post by post as they are
+//! checked, so that memory does not grow with the number of posts.
 
 mod concise;
 mod github;
@@ -7,10 +8,12 @@ mod json;
 mod junit;
 mod sarif;
 
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::fix::is_applicable;
 use crate::rules::Rule;
 use crate::source::Source;
 use codespan_reporting::term::termcolor::WriteColor;
+use std::collections::BTreeMap;
 use std::io;
 
 /// The output formats of `postlint check`.
@@ -33,6 +36,12 @@ pub enum Format {
     Junit,
 }
 
+/// A checked post and what was found in it.
+pub struct FileReport {
+    pub source: Source,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// A diagnostic with its positions worked out, as the machine formats need them.
 pub struct Placed<'a> {
     pub path: &'a str,
@@ -45,77 +54,129 @@ pub struct Placed<'a> {
     pub bom: usize,
 }
 
-/// Every diagnostic of `reports`, placed, in order.
-pub fn placed(reports: &[FileReport]) -> impl Iterator<Item = Placed<'_>> {
-    reports.iter().flat_map(|report| {
-        let source = &report.source;
-        report.diagnostics.iter().map(move |d| Placed {
-            path: &source.name,
-            diagnostic: d,
-            start: source.line_column(d.range.start),
-            end: source.line_column(d.range.end),
-            bom: source.bom_len(),
-        })
+/// The diagnostics of `report`, placed, in order.
+pub fn placed(report: &FileReport) -> impl Iterator<Item = Placed<'_>> {
+    let source = &report.source;
+    report.diagnostics.iter().map(move |d| Placed {
+        path: &source.name,
+        diagnostic: d,
+        start: source.line_column(d.range.start),
+        end: source.line_column(d.range.end),
+        bom: source.bom_len(),
     })
 }
 
-/// A checked post and what was found in it.
-pub struct FileReport {
-    pub source: Source,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// What a run did, beyond its diagnostics.
-pub struct Summary<'a> {
+/// How a run reports.
+pub struct Settings<'a> {
+    pub format: Format,
+    /// Print the count per rule instead of the problems.
+    pub statistics: bool,
     /// Every rule loaded (for SARIF's rule descriptors).
     pub rules: &'a [Rule],
-    /// How many posts were checked.
-    pub files: usize,
-    /// How many fixes were applied.
-    pub fixed: usize,
     /// Which fixes count as available: safe ones, or unsafe ones too.
     pub level: Applicability,
-    /// Whether this run applied fixes (`--fix`).
+    /// Whether this run applies fixes (`--fix`).
     pub fixing: bool,
-    /// Whether to print only the problems, without a summary.
+    /// Print only the problems, without a summary.
     pub quiet: bool,
 }
 
-/// Writes how many problems each rule found, most first, marking rules whose problems the
-/// current fix level can fix with `[*]`.
-pub fn statistics(reports: &[FileReport], level: Applicability, out: &mut dyn WriteColor) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, bool)> = Default::default();
-    for d in reports.iter().flat_map(|r| &r.diagnostics) {
-        let entry = counts.entry(&d.rule).or_default();
-        entry.0 += 1;
-        entry.1 |= d.fix.as_ref().is_some_and(|f| crate::fix::is_applicable(f, level));
+/// Totals kept while posts are reported, for the summary and the statistics.
+#[derive(Default)]
+pub struct Totals {
+    pub by_severity: BTreeMap<Severity, usize>,
+    /// Problems that the run's fix level would fix, and those that only unsafe fixes would.
+    pub fixable: usize,
+    pub unsafe_only: usize,
+    /// Problems per rule, and whether some of them are fixable.
+    pub by_rule: BTreeMap<String, (usize, bool)>,
+}
+
+/// Writes posts' problems as they come, then the closing part of the format.
+pub struct Reporter<'a> {
+    settings: Settings<'a>,
+    totals: Totals,
+    /// Posts reported so far.
+    posts: usize,
+    /// Where the SARIF log stands.
+    sarif: sarif::Stream,
+    /// Whether the JSON array has its first object.
+    json_open: bool,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(settings: Settings<'a>) -> Self {
+        Self {
+            settings,
+            totals: Totals::default(),
+            posts: 0,
+            sarif: sarif::Stream::default(),
+            json_open: false,
+        }
     }
+
+    /// Whether any problem reported so far is at least `severity`.
+    pub fn has_at_least(&self, severity: Severity) -> bool {
+        self.totals.by_severity.range(severity..).any(|(_, &n)| n > 0)
+    }
+
+    /// Reports one post.
+    pub fn file(&mut self, report: &FileReport, out: &mut dyn WriteColor) -> io::Result<()> {
+        let level = self.settings.level;
+        for d in &report.diagnostics {
+            *self.totals.by_severity.entry(d.severity).or_default() += 1;
+            let fixable = d.fix.as_ref().is_some_and(|f| is_applicable(f, level));
+            let fixable_unsafe = d.fix.as_ref().is_some_and(|f| is_applicable(f, Applicability::Unsafe));
+            self.totals.fixable += usize::from(fixable);
+            self.totals.unsafe_only += usize::from(fixable_unsafe && !fixable);
+            let entry = self.totals.by_rule.entry(d.rule.clone()).or_default();
+            entry.0 += 1;
+            entry.1 |= fixable;
+        }
+        let first = self.posts == 0;
+        self.posts += 1;
+        if self.settings.statistics {
+            return Ok(());
+        }
+        match self.settings.format {
+            Format::Human => human::file(report, level, out),
+            Format::Concise => concise::file(report, out),
+            Format::Json => json::file(report, &mut self.json_open, out),
+            Format::JsonLines => json::file_lines(report, out),
+            Format::Github => github::file(report, out),
+            Format::Sarif => sarif::file(report, self.settings.rules, &mut self.sarif, out),
+            Format::Junit => junit::file(report, first, out),
+        }
+    }
+
+    /// Writes what closes the output: `files` posts were checked and `fixed` fixes applied.
+    pub fn finish(&mut self, files: usize, fixed: usize, out: &mut dyn WriteColor) -> io::Result<()> {
+        if self.settings.statistics {
+            return statistics(&self.totals, out);
+        }
+        match self.settings.format {
+            Format::Human if !self.settings.quiet => {
+                human::summary(&self.totals, &self.settings, files, fixed, out)
+            }
+            Format::Json => json::finish(self.json_open, out),
+            Format::Sarif => sarif::finish(self.settings.rules, &mut self.sarif, out),
+            Format::Junit => junit::finish(self.posts == 0, out),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Writes how many problems each rule found, most first, marking with `[*]` the rules whose
+/// problems the run's fix level can fix.
+fn statistics(totals: &Totals, out: &mut dyn WriteColor) -> io::Result<()> {
     let mut rows: Vec<(&str, usize, bool)> =
-        counts.into_iter().map(|(rule, (n, fixable))| (rule, n, fixable)).collect();
+        totals.by_rule.iter().map(|(rule, &(n, fixable))| (rule.as_str(), n, fixable)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let width = rows.iter().map(|r| r.1.to_string().len()).max().unwrap_or(1);
     for (rule, n, fixable) in rows {
         writeln!(out, "{n:>width$}  {rule}{}", if fixable { " [*]" } else { "" })?;
     }
     Ok(())
-}
-
-/// Writes `reports` to `out` in `format`.
-pub fn write(
-    format: Format,
-    reports: &[FileReport],
-    summary: &Summary,
-    out: &mut dyn WriteColor,
-) -> io::Result<()> {
-    match format {
-        Format::Human => human::write(reports, summary, out),
-        Format::Concise => concise::write(reports, out),
-        Format::Json => json::write(reports, out),
-        Format::JsonLines => json::write_lines(reports, out),
-        Format::Github => github::write(reports, out),
-        Format::Sarif => sarif::write(reports, summary.rules, out),
-        Format::Junit => junit::write(reports, out),
-    }
 }
 
 /// The I/O error inside a rendering error, so that a closed pipe stays recognisable.

@@ -9,7 +9,8 @@ use crate::suppress::UNUSED;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-pub fn write(reports: &[FileReport], rules: &[Rule], out: &mut dyn Write) -> io::Result<()> {
+/// The rule descriptors: every rule loaded, and the engine's own.
+fn descriptors(rules: &[Rule]) -> Vec<Value> {
     let mut descriptors: Vec<Value> = rules
         .iter()
         .map(|rule| {
@@ -31,8 +32,13 @@ pub fn write(reports: &[FileReport], rules: &[Rule], out: &mut dyn Write) -> io:
         "help": { "text": "remove it, or the rule id that no longer fires" },
         "defaultConfiguration": { "level": "warning" },
     }));
-    let index = |id: &str| descriptors.iter().position(|d| d["id"] == id);
-    let results: Vec<Value> = placed(reports)
+    descriptors
+}
+
+/// One post's results.
+fn results(report: &FileReport, rules: &[Rule]) -> Vec<Value> {
+    let index = |id: &str| rules.iter().position(|r| r.id == id).or((id == UNUSED).then_some(rules.len()));
+    placed(report)
         .map(|p| {
             let d = p.diagnostic;
             let uri = uri(p.path);
@@ -75,7 +81,21 @@ pub fn write(reports: &[FileReport], rules: &[Rule], out: &mut dyn Write) -> io:
             }
             result
         })
-        .collect();
+        .collect()
+}
+
+/// Where the streamed log stands.
+#[derive(Default)]
+pub struct Stream {
+    /// The text after the results array, once the part before it is written.
+    tail: Option<String>,
+    /// Whether a result has been written.
+    any: bool,
+}
+
+/// The log's text around its results: everything before the results array's items, and
+/// everything after them.
+fn skeleton(rules: &[Rule]) -> io::Result<(String, String)> {
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -83,14 +103,46 @@ pub fn write(reports: &[FileReport], rules: &[Rule], out: &mut dyn Write) -> io:
             "tool": { "driver": {
                 "name": "postlint",
                 "version": env!("CARGO_PKG_VERSION"),
-                "rules": descriptors,
+                "rules": descriptors(rules),
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    let text = serde_json::to_string_pretty(&log)?;
+    let (head, tail) = text.split_once(RESULTS).ok_or_else(|| io::Error::other("no results array"))?;
+    Ok((head.to_owned(), tail.to_owned()))
+}
+
+const RESULTS: &str = "\"results\": []";
+
+/// Writes one post's results into the log, opening the log first if needed; results are written
+/// as they come so that a large run does not hold them all.
+pub fn file(report: &FileReport, rules: &[Rule], stream: &mut Stream, out: &mut dyn Write) -> io::Result<()> {
+    if stream.tail.is_none() {
+        let (head, tail) = skeleton(rules)?;
+        write!(out, "{head}\"results\": [")?;
+        stream.tail = Some(tail);
+    }
+    for result in results(report, rules) {
+        let text = serde_json::to_string_pretty(&result)?;
+        let separator = if stream.any { "," } else { "" };
+        write!(out, "{separator}\n        {}", text.replace('\n', "\n        "))?;
+        stream.any = true;
+    }
+    Ok(())
+}
+
+/// Closes the log (writing all of it if no post was checked).
+pub fn finish(rules: &[Rule], stream: &mut Stream, out: &mut dyn Write) -> io::Result<()> {
+    match (stream.tail.take(), stream.any) {
+        (None, _) => {
+            let (head, tail) = skeleton(rules)?;
+            writeln!(out, "{head}{RESULTS}{tail}")
+        }
+        (Some(tail), true) => writeln!(out, "\n      ]{tail}"),
+        (Some(tail), false) => writeln!(out, "]{tail}"),
+    }
 }
 
 fn level(severity: Severity) -> &'static str {
