@@ -72,7 +72,7 @@ impl Check for Hashtags {
                 }
             }
             Self::Placement => {
-                let blocks = blocks(doc, &tags);
+                let blocks = blocks(doc, tags);
                 if let Some((last, earlier)) = blocks.split_last()
                     && !earlier.is_empty()
                 {
