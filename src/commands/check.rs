@@ -13,7 +13,7 @@ use crate::rules::Rule;
 use crate::run::{self, Mode, Outcome};
 use crate::suppress::UNUSED;
 use crate::walk::{self, Input};
-use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -66,6 +66,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         _ => Mode::Check,
     };
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    // A draft fixed from stdin goes to stdout, so the problems left go to stderr.
+    let report_to_stderr = mode == Mode::Fix && inputs.contains(&Input::Stdin);
+    let mut stdout = args.color.stream(false);
     let mut reporter = Reporter::new(Settings {
         format: args.format,
         statistics: args.statistics,
@@ -73,10 +76,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         level,
         fixing: mode == Mode::Fix,
         quiet: args.quiet,
+        color: if report_to_stderr { stderr.supports_color() } else { stdout.supports_color() },
     });
-    // A draft fixed from stdin goes to stdout, so the problems left go to stderr.
-    let report_to_stderr = mode == Mode::Fix && inputs.contains(&Input::Stdin);
-    let mut stdout = args.color.stream(false);
     render_errors(&errors, &mut stderr);
     let mut failed = !errors.is_empty();
     let mut fixed = 0;
@@ -86,7 +87,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     // holds one batch, not the whole run.
     let mut write_all = || -> std::io::Result<()> {
         for (batch, batch_keys) in inputs.chunks(BATCH).zip(keys.chunks(BATCH)) {
-            let outcomes: Vec<Outcome> = batch
+            let reporting = &reporter;
+            let outcomes: Vec<(Outcome, Option<Buffer>)> = batch
                 .par_iter()
                 .zip(batch_keys)
                 .map(|(input, key)| {
@@ -94,11 +96,12 @@ pub fn run(args: &CheckArgs) -> u8 {
                     let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
                     let linter = Linter { rules, lang: *lang, known: &rules_loaded.rules, report_unused };
                     let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
+                    let rendered = outcome.report.as_ref().and_then(|r| reporting.prerender(r));
                     progress.tick();
-                    outcome
+                    (outcome, rendered)
                 })
                 .collect();
-            for outcome in outcomes {
+            for (outcome, rendered) in outcomes {
                 failed |= !outcome.errors.is_empty();
                 render_errors(&outcome.errors, &mut stderr);
                 fixed += outcome.fixed;
@@ -113,7 +116,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                     && mode != Mode::Diff
                 {
                     let out: &mut dyn WriteColor = if report_to_stderr { &mut stderr } else { &mut stdout };
-                    reporter.file(report, out)?;
+                    reporter.file(report, rendered.as_ref(), out)?;
                 }
             }
         }

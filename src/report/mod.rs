@@ -12,7 +12,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::is_applicable;
 use crate::rules::Rule;
 use crate::source::Source;
-use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use std::collections::BTreeMap;
 use std::io;
 
@@ -79,6 +79,8 @@ pub struct Settings<'a> {
     pub fixing: bool,
     /// Print only the problems, without a summary.
     pub quiet: bool,
+    /// Whether the output is coloured.
+    pub color: bool,
 }
 
 /// Totals kept while posts are reported, for the summary and the statistics.
@@ -120,8 +122,28 @@ impl<'a> Reporter<'a> {
         self.totals.by_severity.range(severity..).any(|(_, &n)| n > 0)
     }
 
-    /// Reports one post.
-    pub fn file(&mut self, report: &FileReport, out: &mut dyn WriteColor) -> io::Result<()> {
+    /// The post's output rendered ahead, for the formats where it depends on nothing but the
+    /// post: called on the worker threads, so that the writing thread only copies bytes.
+    pub fn prerender(&self, report: &FileReport) -> Option<Buffer> {
+        let mut buffer = if self.settings.color { Buffer::ansi() } else { Buffer::no_color() };
+        let written = match (self.settings.statistics, self.settings.format) {
+            (true, _) => return None,
+            (_, Format::Human) => human::file(report, self.settings.level, &mut buffer),
+            (_, Format::Concise) => concise::file(report, &mut buffer),
+            (_, Format::JsonLines) => json::file_lines(report, &mut buffer),
+            (_, Format::Github) => github::file(report, &mut buffer),
+            _ => return None,
+        };
+        written.ok().map(|()| buffer)
+    }
+
+    /// Reports one post, with its `prerender`ed output if any.
+    pub fn file(
+        &mut self,
+        report: &FileReport,
+        prerendered: Option<&Buffer>,
+        out: &mut dyn WriteColor,
+    ) -> io::Result<()> {
         let level = self.settings.level;
         for d in &report.diagnostics {
             *self.totals.by_severity.entry(d.severity).or_default() += 1;
@@ -137,6 +159,9 @@ impl<'a> Reporter<'a> {
         self.posts += 1;
         if self.settings.statistics {
             return Ok(());
+        }
+        if let Some(buffer) = prerendered {
+            return out.write_all(buffer.as_slice());
         }
         match self.settings.format {
             Format::Human => human::file(report, level, out),
