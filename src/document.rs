@@ -24,29 +24,32 @@ pub struct Document<'a> {
     not_verbatim: Vec<Range<usize>>,
     /// Words and punctuation of `prose`, in order; whitespace is not a token.
     pub tokens: Vec<Token>,
-    /// The language configured for the post, if any.
+    /// The post's language if it is known: from its front matter, else as configured.
     lang: Option<String>,
     /// Suppression comments (Markdown only).
     pub directives: Vec<Directive>,
     /// The hashtags, found once for all the rules that need them.
     hashtags: OnceLock<Vec<Range<usize>>>,
+    /// The guessed language, worked out once if a rule asks.
+    guessed: OnceLock<Option<&'static str>>,
 }
 
 impl<'a> Document<'a> {
     /// Builds the prose view of `source`: Markdown is parsed, plain text is prose as a whole.
     /// `lang` is the post's language if it is configured.
     pub fn new(source: &'a Source, lang: Option<&str>) -> Self {
-        let (mut prose, not_verbatim, directives) = if source.is_markdown() {
+        let (mut prose, not_verbatim, directives, front_matter_lang) = if source.is_markdown() {
             let parsed = markdown::parse(&source.text);
-            (parsed.prose, parsed.not_verbatim, parsed.directives)
+            (parsed.prose, parsed.not_verbatim, parsed.directives, parsed.lang)
         } else {
-            (source.text.clone().into_bytes(), Vec::new(), Vec::new())
+            (source.text.clone().into_bytes(), Vec::new(), Vec::new(), None)
         };
+        let lang = front_matter_lang.or_else(|| lang.map(str::to_owned));
         blank_addresses(&source.text, &mut prose);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
-        let hashtags = OnceLock::new();
-        Self { source, prose, not_verbatim, tokens, lang: lang.map(str::to_owned), directives, hashtags }
+        let (hashtags, guessed) = (OnceLock::new(), OnceLock::new());
+        Self { source, prose, not_verbatim, tokens, lang, directives, hashtags, guessed }
     }
 
     /// The byte ranges of the post's hashtags, `#` included.
@@ -54,9 +57,15 @@ impl<'a> Document<'a> {
         self.hashtags.get_or_init(|| crate::kinds::hashtags::find_hashtags(&self.prose))
     }
 
-    /// The post's language: as configured, else guessed from its words (`None` if unclear).
+    /// The post's language: from its front matter (Markdown), else as configured, else guessed
+    /// from its words (`None` if unclear).
     pub fn language(&self) -> Option<&str> {
-        self.lang.as_deref().or_else(|| crate::lang::guess(self))
+        self.lang.as_deref().or_else(|| *self.guessed.get_or_init(|| crate::lang::guess(self)))
+    }
+
+    /// Whether the language is stated (front matter or configuration) rather than guessed.
+    pub fn language_is_stated(&self) -> bool {
+        self.lang.is_some()
     }
 
     /// The source text.

@@ -10,6 +10,8 @@ pub struct Parsed {
     pub prose: Vec<u8>,
     pub not_verbatim: Vec<Range<usize>>,
     pub directives: Vec<Directive>,
+    /// The `lang:` value of the YAML front matter, if any.
+    pub lang: Option<String>,
 }
 
 /// Parses a Markdown `text`.
@@ -17,6 +19,8 @@ pub fn parse(text: &str) -> Parsed {
     let mut prose: Vec<u8> = text.bytes().map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
     let mut not_verbatim = Vec::new();
     let mut directives = Vec::new();
+    let mut lang = None;
+    let mut in_front_matter = false;
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -25,6 +29,15 @@ pub fn parse(text: &str) -> Parsed {
     let mut hidden = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::MetadataBlock(_)) => {
+                hidden += 1;
+                in_front_matter = true;
+            }
+            Event::Text(yaml) if in_front_matter => lang = lang.or_else(|| front_matter_lang(&yaml)),
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                hidden = hidden.saturating_sub(1);
+                in_front_matter = false;
+            }
             Event::Start(tag) if hides_text(&tag) => hidden += 1,
             Event::End(tag) if hides_text_end(tag) => hidden = hidden.saturating_sub(1),
             Event::Html(html) | Event::InlineHtml(html) if html.contains("postlint-") => {
@@ -43,7 +56,16 @@ pub fn parse(text: &str) -> Parsed {
             _ => {}
         }
     }
-    Parsed { prose, not_verbatim, directives }
+    Parsed { prose, not_verbatim, directives, lang }
+}
+
+/// The value of a top-level `lang:` key in YAML front matter, if it is a language code.
+fn front_matter_lang(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|line| {
+        let value = line.strip_prefix("lang:")?.trim().trim_matches(['"', '\'']);
+        let valid = (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase());
+        valid.then(|| value.to_owned())
+    })
 }
 
 fn hides_text(tag: &Tag) -> bool {

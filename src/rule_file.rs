@@ -59,6 +59,8 @@ macro_rules! with_kind_parameters {
             pub message: Spanned<String>,
             pub help: Option<String>,
             pub why: Option<String>,
+            /// The languages the rule is for; none means every language.
+            pub lang: Option<Spanned<Vec<String>>>,
             pub fix: Option<Spanned<String>>,
             #[serde(default)]
             pub examples: Vec<Spanned<Example>>,

@@ -35,6 +35,8 @@ pub struct Rule {
     pub help: Option<String>,
     /// Why the rule exists.
     pub why: Option<String>,
+    /// The languages the rule runs for (empty: all).
+    pub langs: Vec<String>,
     pub fix: FixSetting,
     pub examples: Vec<Example>,
     pub allow: Vec<String>,
@@ -136,6 +138,9 @@ impl Rule {
     /// Runs this rule alone on `doc`.
     /// A panic inside the check is caught and returned as its message.
     pub fn run(&self, doc: &Document) -> Result<Vec<Diagnostic>, String> {
+        if !self.langs.is_empty() && !doc.language().is_some_and(|l| self.langs.iter().any(|x| x == l)) {
+            return Ok(Vec::new());
+        }
         let mut findings = Vec::new();
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.check.check(doc, &mut findings);
@@ -158,6 +163,7 @@ impl Rule {
             message_text: message.to_owned(),
             help: None,
             why: None,
+            langs: Vec::new(),
             fix: FixSetting::None,
             examples: Vec::new(),
             allow: Vec::new(),
@@ -180,9 +186,12 @@ impl Rule {
             let applicability = if verbatim { declared } else { Applicability::DisplayOnly };
             Fix { title, edits, applicability }
         });
+        // A rule for some languages only never reports an error on a guess of the language.
+        let guessed = !self.langs.is_empty() && !doc.language_is_stated();
+        let severity = if guessed { self.severity.min(Severity::Warning) } else { self.severity };
         Diagnostic {
             rule: self.id.clone(),
-            severity: self.severity,
+            severity,
             range: finding.range,
             message: self.message.render(&vars),
             help: self.help.clone(),
@@ -295,6 +304,12 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
             return Err(file.error(span, message));
         }
     };
+    let langs = raw.lang.as_ref().map(|l| l.as_ref().clone()).unwrap_or_default();
+    if let Some(unknown) = langs.iter().find(|l| !crate::lang::LANGUAGES.contains(&l.as_str())) {
+        let span = raw.lang.as_ref().map(Spanned::span).unwrap_or_default();
+        let known = crate::lang::LANGUAGES.join(", ");
+        return Err(file.error(span, format!("unknown language `{unknown}`; postlint knows {known}")));
+    }
     let (check, vars) = compile_kind(file, &raw, &raw.kind)?;
     if raw.message.as_ref().trim().is_empty() {
         return Err(file.error(raw.message.span(), "the message is empty"));
@@ -309,6 +324,7 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         message_text: raw.message.as_ref().clone(),
         help: raw.help.clone(),
         why: raw.why.clone(),
+        langs,
         fix,
         examples: raw.examples.iter().map(|e| e.as_ref().clone()).collect(),
         allow: raw.allow.iter().map(|a| a.as_ref().clone()).collect(),
