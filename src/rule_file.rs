@@ -117,6 +117,8 @@ macro_rules! with_kind_parameters {
 with_kind_parameters! {
     /// Phrases (`require`, `forbid`).
     any: Vec<String>,
+    /// Phrases that make the requirement apply (`require`); without them it always applies.
+    when: Vec<String>,
     /// Regular expressions (`require`, `forbid`).
     patterns: Vec<Spanned<String>>,
     /// Phrase → replacement (`forbid`).

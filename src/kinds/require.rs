@@ -7,6 +7,8 @@
 //! in the post's language (guessed from its function words; no fix if it cannot be told) as a
 //! line of its own after the last line of prose (before it if it holds only hashtags); after a blank line if the
 //! post separates paragraphs with blank lines. Line endings and a missing final newline are kept.
+//! With `when = [...]` the requirement applies only to posts that say one of those phrases, and
+//! is reported at the first of them: "referral code" without "#ad".
 //! Phrases match case-insensitively, whole words only, with any whitespace between words and
 //! either apostrophe (`'` or `’`); `patterns` are regular expressions over the prose.
 
@@ -27,6 +29,8 @@ struct Require {
     patterns: Vec<Regex>,
     /// Text to append, by language code.
     append: BTreeMap<String, String>,
+    /// Phrases that make the requirement apply; empty: it always does.
+    when: Option<PhraseSet>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -37,7 +41,8 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     }
     let phrases = PhraseSet::new(any.iter().map(String::as_str));
     let append = rule.append.take().map(Spanned::into_inner).unwrap_or_default();
-    Ok(Compiled { check: Box::new(Require { phrases, patterns, append }), vars: &["found"] })
+    let when = rule.when.take().map(|w| PhraseSet::new(w.as_ref().iter().map(String::as_str)));
+    Ok(Compiled { check: Box::new(Require { phrases, patterns, append, when }), vars: &["found"] })
 }
 
 impl Check for Require {
@@ -45,6 +50,12 @@ impl Check for Require {
         let present = self.phrases.find_all(doc).next().is_some()
             || self.patterns.iter().any(|p| p.is_match(&doc.prose));
         if present {
+            return;
+        }
+        if let Some(when) = &self.when {
+            if let Some(trigger) = when.find_all(doc).next() {
+                out.push(Finding::at(trigger.range));
+            }
             return;
         }
         let last = doc.lines().rfind(|line| !doc.is_blank(line.clone()));
