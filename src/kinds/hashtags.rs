@@ -12,6 +12,11 @@
 //! - `campaign`: a variant of a `canonical` campaign tag — another case, `to` for `2`, `_` or
 //!   `-` inside, or one typo away in a tag of 8 or more characters (`#writetoearn`,
 //!   `#Write2Ern` → `#Write2Earn`). **Fix:** the canonical tag.
+//! - `duplicate`: the same tag again, in any case (`#BTC … #btc`), reported at the repeat.
+//!   **Fix:** remove the repeat and one space beside it.
+//! - `malformed`: a tag the platform will cut short: `# Bitcoin` (a space after `#`, not at a
+//!   line start, where it is a heading) or `#Bit-coin`, `#Web3.0` (a hyphen, dot or apostrophe
+//!   inside). **Fix:** drop the space or the mark.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -19,13 +24,15 @@ use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
 use crate::words::is_mark;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 enum Hashtags {
     Count { max: usize },
     Placement,
     Campaign { canonical: Vec<(String, String)> },
+    Duplicate,
+    Malformed,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -36,6 +43,8 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
             (Hashtags::Count { max }, &["found", "count", "max"])
         }
         "placement" => (Hashtags::Placement, &["found"]),
+        "duplicate" => (Hashtags::Duplicate, &["found", "first"]),
+        "malformed" => (Hashtags::Malformed, &["found", "replacement"]),
         "campaign" => {
             let canonical = cx.required(rule.canonical.take(), "canonical")?;
             let mut tags = Vec::new();
@@ -51,7 +60,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         other => {
             return Err(cx.error(
                 check.span(),
-                format!("unknown hashtags check `{other}`; expected count, placement or campaign"),
+                format!("unknown hashtags check `{other}`; expected count, placement, campaign, duplicate or malformed"),
             ));
         }
     };
@@ -85,6 +94,26 @@ impl Check for Hashtags {
                     }
                 }
             }
+            Self::Duplicate => {
+                let mut seen: FxHashMap<String, &Range<usize>> = FxHashMap::default();
+                for tag in tags {
+                    let name = doc.prose[tag.clone()].to_lowercase();
+                    match seen.get(&name) {
+                        Some(first) => {
+                            let removal = with_one_space(doc, tag.clone());
+                            out.push(
+                                Finding::at(tag.clone())
+                                    .var("first", &doc.prose[(*first).clone()])
+                                    .fix("remove the repeated hashtag", vec![Edit::delete(removal)]),
+                            );
+                        }
+                        None => {
+                            seen.insert(name, tag);
+                        }
+                    }
+                }
+            }
+            Self::Malformed => malformed(doc, out),
             Self::Campaign { canonical } => {
                 for tag in tags {
                     let written = &doc.prose[tag.clone()];
@@ -104,6 +133,58 @@ impl Check for Hashtags {
                 }
             }
         }
+    }
+}
+
+/// `tag`'s range widened by the spaces before it on its line (or after it, when it starts the
+/// line), so that removing it leaves one space between its neighbours.
+fn with_one_space(doc: &Document, tag: Range<usize>) -> Range<usize> {
+    let prose = &doc.prose;
+    let before = prose[..tag.start].trim_end_matches([' ', '\t']).len();
+    if before < tag.start && !prose[..before].ends_with('\n') && before > 0 {
+        before..tag.end
+    } else {
+        tag.start..tag.end + (prose[tag.end..].len() - prose[tag.end..].trim_start_matches([' ', '\t']).len())
+    }
+}
+
+/// Hashtags that a platform will cut short: `# Bitcoin` (a space after `#`, inside a line) and
+/// `#Bit-coin` / `#Web3.0` (a hyphen or dot between letters or digits).
+fn malformed(doc: &Document, out: &mut Vec<Finding>) {
+    let prose = &doc.prose;
+    for (i, _) in prose.match_indices("# ") {
+        let line_start = prose[..i].rfind('\n').map_or(0, |n| n + 1);
+        let glued = prose[..i].chars().next_back().is_some_and(|c| !c.is_whitespace());
+        let name = hashtag_len(&prose[i + 2..]);
+        let word = &prose[i + 2..i + 2 + name];
+        if glued || prose[line_start..i].trim().is_empty() || !word.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let range = i..i + 2 + name;
+        let replacement = format!("#{word}");
+        out.push(
+            Finding::at(range.clone())
+                .var("replacement", &replacement)
+                .fix(format!("write “{replacement}”"), vec![Edit::delete(i + 1..i + 2)]),
+        );
+    }
+    for tag in doc.hashtags() {
+        let rest = &prose[tag.end..];
+        let mut chars = rest.chars();
+        let (Some(mark @ ('-' | '.')), Some(next)) = (chars.next(), chars.next()) else { continue };
+        if !next.is_alphanumeric() {
+            continue;
+        }
+        let tail = hashtag_len(&rest[mark.len_utf8()..]);
+        let range = tag.start..tag.end + mark.len_utf8() + tail;
+        let replacement =
+            format!("{}{}", &prose[tag.clone()], &rest[mark.len_utf8()..mark.len_utf8() + tail]);
+        out.push(
+            Finding::at(range).var("replacement", &replacement).fix(
+                format!("write “{replacement}”"),
+                vec![Edit::delete(tag.end..tag.end + mark.len_utf8())],
+            ),
+        );
     }
 }
 

@@ -1,6 +1,7 @@
 //! Kinds: the closed set of checkers that rules are instances of. A rule file picks a kind and
 //! gives it parameters; the kind's `compile` reads them once, and its `Check` runs on every post.
 
+mod cashtags;
 mod forbid;
 pub mod hashtags;
 mod label;
@@ -17,7 +18,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 /// The kind names a rule file may use.
-pub const KINDS: &[&str] = &["require", "forbid", "near-miss", "label", "spacing", "hashtags"];
+pub const KINDS: &[&str] = &["require", "forbid", "near-miss", "label", "spacing", "hashtags", "cashtags"];
 
 /// A compiled rule's checker, shared by all threads.
 pub trait Check: Send + Sync {
@@ -95,6 +96,7 @@ pub fn documentation(kind: &str) -> String {
         "label" => include_str!("label.rs"),
         "spacing" => include_str!("spacing.rs"),
         "hashtags" => include_str!("hashtags.rs"),
+        "cashtags" => include_str!("cashtags.rs"),
         _ => "",
     };
     source
@@ -113,6 +115,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "label" => label::compile(rule, cx),
         "spacing" => spacing::compile(rule, cx),
         "hashtags" => hashtags::compile(rule, cx),
+        "cashtags" => cashtags::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
             format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),
