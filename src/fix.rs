@@ -58,14 +58,16 @@ pub fn plan(diagnostics: &[Diagnostic], level: Applicability) -> Vec<&Diagnostic
         .collect();
     candidates.sort_by_key(|d| edits(d).map(|e| e.range.start).min());
     let mut taken: Vec<&Diagnostic> = Vec::new();
-    // The taken edits, sorted by start; they never overlap, so their ends are sorted too, and an
+    // The taken edits, sorted by (start, end); they never overlap, so their ends are sorted too, and an
     // edit can only clash with its neighbours at the place it would be inserted.
     let mut sorted: Vec<&Edit> = Vec::new();
-    let place = |sorted: &[&Edit], e: &Edit| sorted.partition_point(|a| a.range.start < e.range.start);
+    let place = |sorted: &[&Edit], e: &Edit| {
+        sorted.partition_point(|a| (a.range.start, a.range.end) < (e.range.start, e.range.end))
+    };
     for d in candidates {
         let clashes = edits(d).any(|e| {
             let i = place(&sorted, e);
-            sorted[i.saturating_sub(1)..(i + 2).min(sorted.len())].iter().any(|a| overlaps(a, e))
+            sorted[i.saturating_sub(2)..(i + 2).min(sorted.len())].iter().any(|a| overlaps(a, e))
         });
         if !clashes {
             for e in edits(d) {
@@ -139,5 +141,16 @@ mod tests {
         let planned = plan(&diagnostics, Applicability::Safe);
         assert_eq!(planned.len(), 3);
         assert_eq!(apply("xyz01234", &planned), "abc01 34");
+    }
+
+    #[test]
+    fn an_insertion_and_a_range_at_the_same_offset_still_block_an_overlap() {
+        let diagnostics = [
+            diagnostic(vec![Edit::insert(31, "x")]),
+            diagnostic(vec![Edit::delete(31..41)]),
+            diagnostic(vec![Edit::delete(40..49)]),
+        ];
+        let planned = plan(&diagnostics, Applicability::Safe);
+        assert_eq!(planned.len(), 2);
     }
 }
