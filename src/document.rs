@@ -84,6 +84,17 @@ impl<'a> Document<'a> {
         (0..self.source.line_count()).map(|i| self.source.line_range(i))
     }
 
+    /// The bytes to delete to remove 0-based line `index` entirely, terminator included (for the
+    /// last line, which has none, the terminator before it).
+    pub fn whole_line(&self, index: usize) -> Range<usize> {
+        let full = self.source.full_line_range(index);
+        if full.end < self.text().len() || index == 0 {
+            full
+        } else {
+            self.source.line_range(index - 1).end..full.end
+        }
+    }
+
     /// The index of the first token that starts at or after `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.range.start < offset)

@@ -123,6 +123,8 @@ with_kind_parameters! {
     patterns: Vec<Spanned<String>>,
     /// Phrase → replacement (`forbid`).
     replace: BTreeMap<String, String>,
+    /// Regular expression → replacement, with `$1` for groups (`forbid`).
+    rewrite: BTreeMap<String, String>,
     /// Correctly spelled terms (`near-miss`).
     terms: Vec<String>,
     /// Words that are template labels wherever they stand in a label shape (`label`).

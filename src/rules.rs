@@ -18,6 +18,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/disclaimers.toml", include_str!("../rules/disclaimers.toml")),
     ("rules/hashtags.toml", include_str!("../rules/hashtags.toml")),
     ("rules/labels.toml", include_str!("../rules/labels.toml")),
+    ("rules/promotion.toml", include_str!("../rules/promotion.toml")),
+    ("rules/residue.toml", include_str!("../rules/residue.toml")),
     ("rules/spelling.toml", include_str!("../rules/spelling.toml")),
     ("rules/typography.toml", include_str!("../rules/typography.toml")),
 ];

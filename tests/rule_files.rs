@@ -31,7 +31,7 @@ fn unknown_kind() {
     assert_eq!(
         found,
         [
-            "k.toml:3:8: unknown kind `forbidden`; expected one of require, forbid, near-miss, label, spacing, hashtags, cashtags"
+            "k.toml:3:8: unknown kind `forbidden`; expected one of require, forbid, near-miss, label, spacing, hashtags, cashtags, line-start"
         ]
     );
 }
@@ -102,7 +102,7 @@ fn parameter_of_another_kind() {
 fn missing_kind_parameter() {
     assert_eq!(
         errors("message = \"m\"\n"),
-        ["my.toml:3:8: kind `forbid` needs `any`, `replace` or `patterns`"]
+        ["my.toml:3:8: kind `forbid` needs `any`, `replace`, `patterns` or `rewrite`"]
     );
 }
 

@@ -3,7 +3,8 @@
 //! **What it catches:** wording that is wrong or risky, such as a mangled disclaimer.
 //! **Example:** `replace = { "not financial advise" = "not financial advice" }` fires on
 //! `Not financial advise.` **Fix:** the replacement, in the found text's case style
-//! (`Not financial advice.`). Phrases in `any` and patterns in `patterns` have no fix.
+//! (`Not financial advice.`). Phrases in `any` and patterns in `patterns` have no fix;
+//! `rewrite = { "regex" = "replacement" }` patterns do (`$1` names a group; `""` deletes).
 
 use super::{Check, Compiled, Context, Finding, compile_patterns};
 use crate::diagnostic::Edit;
@@ -19,14 +20,27 @@ struct Forbid {
     /// The replacement of each phrase, by phrase index.
     replacements: Vec<Option<String>>,
     patterns: Vec<Regex>,
+    /// Patterns with their replacement.
+    rewrites: Vec<(Regex, String)>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let any = rule.any.take().map(|a| a.into_inner()).unwrap_or_default();
     let replace = rule.replace.take().map(|r| r.into_inner()).unwrap_or_default();
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
-    if any.is_empty() && replace.is_empty() && patterns.is_empty() {
-        return Err(cx.error(cx.kind.span(), "kind `forbid` needs `any`, `replace` or `patterns`"));
+    let mut rewrites = Vec::new();
+    if let Some(table) = rule.rewrite.take() {
+        for (pattern, replacement) in table.as_ref() {
+            let regex = Regex::new(pattern).map_err(|e| {
+                let text = e.to_string();
+                let gist = text.lines().last().unwrap_or_default().trim_start_matches("error: ").to_owned();
+                cx.error(table.span(), format!("invalid regular expression {pattern:?}: {gist}"))
+            })?;
+            rewrites.push((regex, replacement.clone()));
+        }
+    }
+    if any.is_empty() && replace.is_empty() && patterns.is_empty() && rewrites.is_empty() {
+        return Err(cx.error(cx.kind.span(), "kind `forbid` needs `any`, `replace`, `patterns` or `rewrite`"));
     }
     let mut phrases: Vec<&str> = any.iter().map(String::as_str).collect();
     let mut replacements = vec![None; any.len()];
@@ -34,7 +48,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         phrases.push(phrase);
         replacements.push(Some(replacement.clone()));
     }
-    let check = Forbid { phrases: PhraseSet::new(phrases), replacements, patterns };
+    let check = Forbid { phrases: PhraseSet::new(phrases), replacements, patterns, rewrites };
     Ok(Compiled { check: Box::new(check), vars: &["found", "replacement"] })
 }
 
@@ -57,6 +71,17 @@ impl Check for Forbid {
         }
         for pattern in &self.patterns {
             out.extend(pattern.find_iter(&doc.prose).map(|m| Finding::at(m.range())));
+        }
+        for (pattern, replacement) in &self.rewrites {
+            for found in pattern.captures_iter(&doc.prose) {
+                let whole = found.get(0).expect("a match");
+                let mut new = String::new();
+                found.expand(replacement, &mut new);
+                let title =
+                    if new.is_empty() { "delete it".to_owned() } else { format!("replace with “{new}”") };
+                let edit = Edit::replace(whole.range(), &new);
+                out.push(Finding::at(whole.range()).var("replacement", new).fix(title, vec![edit]));
+            }
         }
     }
 }

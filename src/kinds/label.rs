@@ -77,7 +77,7 @@ impl Label {
         let finding = Finding::at(label.clone());
         if rest.trim() == "" || rest.trim() == ":" {
             if is_template {
-                out.push(finding.fix(REMOVE, vec![Edit::delete(whole_line(doc, index))]));
+                out.push(finding.fix(REMOVE, vec![Edit::delete(doc.whole_line(index))]));
             }
         } else if after.starts_with(',') && after[1..].starts_with(|c: char| !c.is_whitespace()) {
             out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + 1)]));
@@ -106,18 +106,6 @@ impl Label {
                 out.push(Finding::at(label).fix("put the two fields on separate lines", vec![edit]));
             }
         }
-    }
-}
-
-/// The bytes to delete to remove line `index` entirely, terminator included.
-fn whole_line(doc: &Document, index: usize) -> Range<usize> {
-    let full = doc.source.full_line_range(index);
-    if full.end < doc.text().len() || index == 0 {
-        full
-    } else {
-        // The last line has no terminator: take the one before it instead.
-        let previous = doc.source.line_range(index - 1);
-        previous.end..full.end
     }
 }
 

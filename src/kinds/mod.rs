@@ -5,6 +5,7 @@ mod cashtags;
 mod forbid;
 pub mod hashtags;
 mod label;
+mod line_start;
 mod near_miss;
 mod require;
 mod spacing;
@@ -18,7 +19,8 @@ use std::ops::Range;
 use toml::Spanned;
 
 /// The kind names a rule file may use.
-pub const KINDS: &[&str] = &["require", "forbid", "near-miss", "label", "spacing", "hashtags", "cashtags"];
+pub const KINDS: &[&str] =
+    &["require", "forbid", "near-miss", "label", "spacing", "hashtags", "cashtags", "line-start"];
 
 /// A compiled rule's checker, shared by all threads.
 pub trait Check: Send + Sync {
@@ -97,6 +99,7 @@ pub fn documentation(kind: &str) -> String {
         "spacing" => include_str!("spacing.rs"),
         "hashtags" => include_str!("hashtags.rs"),
         "cashtags" => include_str!("cashtags.rs"),
+        "line-start" => include_str!("line_start.rs"),
         _ => "",
     };
     source
@@ -116,6 +119,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "spacing" => spacing::compile(rule, cx),
         "hashtags" => hashtags::compile(rule, cx),
         "cashtags" => cashtags::compile(rule, cx),
+        "line-start" => line_start::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
             format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),

@@ -1,0 +1,42 @@
+//! `line-start` — lines that begin with one of the listed phrases: wrapper text a chatbot put
+//! around the post ("Here's an article…", "Would you like me to…", "Certo! Ecco…").
+//!
+//! **What it catches:** a line whose first words (after spaces and Markdown markers) are one
+//! of `any`, matched like every phrase list (case, apostrophes and spacing do not matter). A
+//! phrase in the middle of a line never fires. **Example:** `Sure! Here is a post about BTC:`.
+//! **Fix:** delete the whole line.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::phrases::PhraseSet;
+use crate::rule_file::RawRule;
+
+struct LineStart {
+    phrases: PhraseSet,
+}
+
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let any = cx.required(rule.any.take(), "any")?;
+    if any.as_ref().is_empty() {
+        return Err(cx.error(any.span(), "`any` needs at least one phrase"));
+    }
+    let phrases = PhraseSet::new(any.as_ref().iter().map(String::as_str));
+    Ok(Compiled { check: Box::new(LineStart { phrases }), vars: &["found"] })
+}
+
+impl Check for LineStart {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for (index, line) in doc.lines().enumerate() {
+            let prose = &doc.prose[line.clone()];
+            let start = line.start + (prose.len() - prose.trim_start().len());
+            let token = doc.token_at(start);
+            let Some(found) = self.phrases.match_at(doc, token) else { continue };
+            if found.range.start == start && found.range.end <= line.end {
+                let edit = Edit::delete(doc.whole_line(index));
+                out.push(Finding::at(found.range).fix("delete the line", vec![edit]));
+            }
+        }
+    }
+}
