@@ -31,6 +31,19 @@ fn check_rule(rule: &Rule) -> Vec<Failure> {
         fail("has no examples".into());
     }
     for example in &rule.examples {
+        // An example may set parameter values of its own (`with`).
+        let configured = match (&example.with, &rule.file) {
+            (Some(with), Some(file)) => match rule.with_settings(file, with) {
+                Ok(Some(configured)) => configured,
+                Ok(None) => continue,
+                Err(e) => {
+                    fail(format!("{}: {}", e.line_column().0, e.message));
+                    continue;
+                }
+            },
+            _ => rule.clone(),
+        };
+        let rule = &configured;
         let found = match run(rule, &example.bad) {
             Ok(found) => found,
             Err(e) => {

@@ -42,6 +42,9 @@ pub enum FixSetting {
 pub struct Example {
     pub bad: String,
     pub fixed: Option<String>,
+    /// Parameter values for this example only (`with = { max = 50 }`), to show a limit on a
+    /// short text.
+    pub with: Option<Spanned<RuleSettings>>,
 }
 
 /// Declares the kind parameters once, and from that list the structs that carry them: a rule
@@ -135,8 +138,10 @@ with_kind_parameters! {
     after: String,
     /// What to check: `count`, `placement` or `campaign` (`hashtags`).
     check: String,
-    /// An upper limit (`hashtags` count).
+    /// An upper limit (`hashtags` count, `metric`).
     max: usize,
+    /// A lower limit (`metric`).
+    min: usize,
     /// The canonical spellings of campaign tags (`hashtags` campaign).
     canonical: Vec<String>,
     /// Text to append, by language code (`require`).

@@ -18,6 +18,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/disclaimers.toml", include_str!("../rules/disclaimers.toml")),
     ("rules/hashtags.toml", include_str!("../rules/hashtags.toml")),
     ("rules/labels.toml", include_str!("../rules/labels.toml")),
+    ("rules/length.toml", include_str!("../rules/length.toml")),
     ("rules/promotion.toml", include_str!("../rules/promotion.toml")),
     ("rules/residue.toml", include_str!("../rules/residue.toml")),
     ("rules/spelling.toml", include_str!("../rules/spelling.toml")),
@@ -44,6 +45,8 @@ pub struct Rule {
     pub allow: Vec<String>,
     /// The rule file and 1-based line of the rule's table.
     pub origin: (String, usize),
+    /// The rule file, to point at mistakes found later (in an example's `with`).
+    pub file: Option<TomlFile>,
     check: Arc<dyn Check>,
     /// The table as written, to compile again with other parameter values (`None` for a
     /// `custom` rule).
@@ -170,6 +173,7 @@ impl Rule {
             examples: Vec::new(),
             allow: Vec::new(),
             origin: ("<custom>".to_owned(), 0),
+            file: None,
             check,
             raw: None,
         }
@@ -331,6 +335,7 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         examples: raw.examples.iter().map(|e| e.as_ref().clone()).collect(),
         allow: raw.allow.iter().map(|a| a.as_ref().clone()).collect(),
         origin,
+        file: Some(file.clone()),
         check,
         raw: Some(raw),
     })

@@ -6,6 +6,7 @@ mod forbid;
 pub mod hashtags;
 mod label;
 mod line_start;
+mod metric;
 mod near_miss;
 mod require;
 mod spacing;
@@ -20,7 +21,7 @@ use toml::Spanned;
 
 /// The kind names a rule file may use.
 pub const KINDS: &[&str] =
-    &["require", "forbid", "near-miss", "label", "spacing", "hashtags", "cashtags", "line-start"];
+    &["require", "forbid", "near-miss", "label", "spacing", "hashtags", "cashtags", "line-start", "metric"];
 
 /// A compiled rule's checker, shared by all threads.
 pub trait Check: Send + Sync {
@@ -100,6 +101,7 @@ pub fn documentation(kind: &str) -> String {
         "hashtags" => include_str!("hashtags.rs"),
         "cashtags" => include_str!("cashtags.rs"),
         "line-start" => include_str!("line_start.rs"),
+        "metric" => include_str!("metric.rs"),
         _ => "",
     };
     source
@@ -120,6 +122,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "hashtags" => hashtags::compile(rule, cx),
         "cashtags" => cashtags::compile(rule, cx),
         "line-start" => line_start::compile(rule, cx),
+        "metric" => metric::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
             format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),

@@ -1,0 +1,115 @@
+//! `metric` — the length of a post and of its paragraphs, in characters.
+//!
+//! One `check` per rule:
+//! - `min-chars` (with `min`): a post shorter than `min` characters of prose (hashtags
+//!   included), reported on its first line;
+//! - `max-chars` (with `max`): a post longer than `max`, reported where it passes the limit;
+//! - `paragraph-chars` (with `max`): a paragraph longer than `max`, reported on its first
+//!   line. A plain-text post's lines are its paragraphs (platforms show each line break); a
+//!   Markdown post's paragraphs are separated by blank lines.
+//!
+//! Characters are counted as a reader sees them: a run of spaces or line breaks between words
+//! is one, and Markdown syntax is not counted. No fix: only the writer can shorten a post.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+use std::ops::Range;
+
+enum Metric {
+    MinChars(usize),
+    MaxChars(usize),
+    ParagraphChars(usize),
+}
+
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let check = cx.required(rule.check.take(), "check")?;
+    let metric = match check.as_ref().as_str() {
+        "min-chars" => Metric::MinChars(cx.required(rule.min.take(), "min")?.into_inner()),
+        "max-chars" => Metric::MaxChars(cx.required(rule.max.take(), "max")?.into_inner()),
+        "paragraph-chars" => Metric::ParagraphChars(cx.required(rule.max.take(), "max")?.into_inner()),
+        other => {
+            let message =
+                format!("unknown metric check `{other}`; expected min-chars, max-chars or paragraph-chars");
+            return Err(cx.error(check.span(), message));
+        }
+    };
+    Ok(Compiled { check: Box::new(metric), vars: &["found", "count", "limit"] })
+}
+
+/// Characters as a reader sees them: a run of whitespace (or of blanked Markdown syntax)
+/// between words counts as one space, and none at the ends.
+fn count(text: &str) -> usize {
+    let mut n = 0;
+    let mut gap = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            gap = true;
+        } else {
+            n += 1 + usize::from(gap);
+            gap = false;
+        }
+    }
+    n
+}
+
+impl Check for Metric {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        match *self {
+            Metric::MinChars(min) => {
+                let n = count(&doc.prose);
+                let first = doc.lines().find(|l| !doc.is_blank(l.clone())).unwrap_or(0..0);
+                if n < min && n > 0 {
+                    out.push(Finding::at(first).var("count", n.to_string()).var("limit", min.to_string()));
+                }
+            }
+            Metric::MaxChars(max) => {
+                let mut n = 0;
+                let mut gap = false;
+                for (i, c) in doc.prose.trim_start().char_indices() {
+                    if c.is_whitespace() {
+                        gap = true;
+                        continue;
+                    }
+                    n += 1 + usize::from(gap);
+                    gap = false;
+                    if n > max {
+                        let i = i + (doc.prose.len() - doc.prose.trim_start().len());
+                        let total = count(&doc.prose);
+                        let found = Finding::at(i..i + c.len_utf8());
+                        out.push(found.var("count", total.to_string()).var("limit", max.to_string()));
+                        break;
+                    }
+                }
+            }
+            Metric::ParagraphChars(max) => {
+                for paragraph in paragraphs(doc) {
+                    let n = count(&doc.prose[paragraph.clone()]);
+                    if n > max {
+                        let first_line = doc.source.line_range(doc.source.line_index(paragraph.start));
+                        let at = paragraph.start..first_line.end.min(paragraph.end);
+                        out.push(Finding::at(at).var("count", n.to_string()).var("limit", max.to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The post's paragraphs: lines of plain text; blank-line-separated blocks of Markdown.
+fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut previous_blank = true;
+    for line in doc.lines() {
+        let blank = doc.is_blank(line.clone());
+        let start = line.start + (doc.prose[line.clone()].len() - doc.prose[line.clone()].trim_start().len());
+        match paragraphs.last_mut() {
+            _ if blank => {}
+            Some(last) if doc.source.is_markdown() && !previous_blank => last.end = line.end,
+            _ => paragraphs.push(start..line.end),
+        }
+        previous_blank = blank;
+    }
+    paragraphs
+}
