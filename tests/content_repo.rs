@@ -121,7 +121,7 @@ fn statistics_count_per_rule() {
 #[test]
 fn a_file_named_on_the_command_line_is_checked_even_if_excluded_unless_forced() {
     let (stdout, _) = check(&["--format", "concise", "archive/old.md"]);
-    assert!(stdout.starts_with("archive/old.md:1:1: error[stray-label]"), "{stdout}");
+    assert!(stdout.contains("archive/old.md:1:1: error[stray-label]"), "{stdout}");
     let (stdout, code) = check(&["--format", "concise", "--force-exclude", "archive/old.md"]);
     assert_eq!((stdout.as_str(), code), ("", 0));
 }

@@ -18,17 +18,17 @@ use crate::rule_file::RawRule;
 use std::ops::Range;
 
 enum Metric {
-    MinChars(usize),
-    MaxChars(usize),
-    ParagraphChars(usize),
+    Min(usize),
+    Max(usize),
+    Paragraph(usize),
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let check = cx.required(rule.check.take(), "check")?;
     let metric = match check.as_ref().as_str() {
-        "min-chars" => Metric::MinChars(cx.required(rule.min.take(), "min")?.into_inner()),
-        "max-chars" => Metric::MaxChars(cx.required(rule.max.take(), "max")?.into_inner()),
-        "paragraph-chars" => Metric::ParagraphChars(cx.required(rule.max.take(), "max")?.into_inner()),
+        "min-chars" => Metric::Min(cx.required(rule.min.take(), "min")?.into_inner()),
+        "max-chars" => Metric::Max(cx.required(rule.max.take(), "max")?.into_inner()),
+        "paragraph-chars" => Metric::Paragraph(cx.required(rule.max.take(), "max")?.into_inner()),
         other => {
             let message =
                 format!("unknown metric check `{other}`; expected min-chars, max-chars or paragraph-chars");
@@ -57,14 +57,14 @@ fn count(text: &str) -> usize {
 impl Check for Metric {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         match *self {
-            Metric::MinChars(min) => {
+            Metric::Min(min) => {
                 let n = count(&doc.prose);
                 let first = doc.lines().find(|l| !doc.is_blank(l.clone())).unwrap_or(0..0);
                 if n < min && n > 0 {
                     out.push(Finding::at(first).var("count", n.to_string()).var("limit", min.to_string()));
                 }
             }
-            Metric::MaxChars(max) => {
+            Metric::Max(max) => {
                 let mut n = 0;
                 let mut gap = false;
                 for (i, c) in doc.prose.trim_start().char_indices() {
@@ -83,7 +83,7 @@ impl Check for Metric {
                     }
                 }
             }
-            Metric::ParagraphChars(max) => {
+            Metric::Paragraph(max) => {
                 for paragraph in paragraphs(doc) {
                     let n = count(&doc.prose[paragraph.clone()]);
                     if n > max {
