@@ -130,6 +130,8 @@ with_kind_parameters! {
     rewrite: BTreeMap<String, String>,
     /// Correctly spelled terms (`near-miss`).
     terms: Vec<String>,
+    /// Proper nouns that keep their capital (`title-case`).
+    keep: Vec<String>,
     /// Words that are template labels wherever they stand in a label shape (`label`).
     template: Vec<String>,
     /// Words that are also ordinary section headings (`label`).

@@ -32,8 +32,8 @@ fn fix_turns_the_example_into_the_expected_text_and_a_second_run_changes_nothing
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
         stdout.ends_with(
-            "Fixed 7 problems.\n4 problems remain (0 errors, 4 warnings) in 1 file.\n\
-         3 more problems fixable with `--fix --unsafe-fixes`.\n"
+            "Fixed 7 problems.\n5 problems remain (0 errors, 5 warnings) in 1 file.\n\
+         4 more problems fixable with `--fix --unsafe-fixes`.\n"
         ),
         "{stdout}"
     );
@@ -89,8 +89,9 @@ fn stdin_fix_prints_the_fixed_draft_and_the_remaining_problems_on_stderr() {
         .unwrap();
     assert_eq!(output.stdout, fs::read(FIXED).unwrap());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 4, "{stderr}");
-    assert!(stderr.starts_with("draft.txt:7:376: warning[hashtag-placement]"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 5, "{stderr}");
+    assert!(stderr.starts_with("draft.txt:1:1: warning[title-case]"), "{stderr}");
+    assert!(stderr.contains("draft.txt:7:376: warning[hashtag-placement]"), "{stderr}");
 }
 
 #[test]

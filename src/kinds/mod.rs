@@ -10,6 +10,7 @@ mod metric;
 mod near_miss;
 mod require;
 mod spacing;
+mod title_case;
 
 use crate::diagnostic::Edit;
 use crate::document::Document;
@@ -20,8 +21,18 @@ use std::ops::Range;
 use toml::Spanned;
 
 /// The kind names a rule file may use.
-pub const KINDS: &[&str] =
-    &["require", "forbid", "near-miss", "label", "spacing", "hashtags", "cashtags", "line-start", "metric"];
+pub const KINDS: &[&str] = &[
+    "require",
+    "forbid",
+    "near-miss",
+    "label",
+    "spacing",
+    "hashtags",
+    "cashtags",
+    "line-start",
+    "metric",
+    "title-case",
+];
 
 /// A compiled rule's checker, shared by all threads.
 pub trait Check: Send + Sync {
@@ -102,6 +113,7 @@ pub fn documentation(kind: &str) -> String {
         "cashtags" => include_str!("cashtags.rs"),
         "line-start" => include_str!("line_start.rs"),
         "metric" => include_str!("metric.rs"),
+        "title-case" => include_str!("title_case.rs"),
         _ => "",
     };
     source
@@ -123,6 +135,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "cashtags" => cashtags::compile(rule, cx),
         "line-start" => line_start::compile(rule, cx),
         "metric" => metric::compile(rule, cx),
+        "title-case" => title_case::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
             format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),

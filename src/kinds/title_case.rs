@@ -1,0 +1,122 @@
+//! `title-case` — an English-style Title Case first line (“Quando i Giganti dell'IA si
+//! Scontrano”) in a language that writes titles in sentence case (give the rule
+//! `lang = ["it", "es", "fr", "pt"]`).
+//!
+//! **What it catches:** a first line of at most 20 words in which, after the first word, at
+//! least three words of four letters or more start with a capital and they outnumber such words
+//! in small letters at least two to one. Words that are proper nouns do not count: words in
+//! `keep`, words in capitals or mixed case (`IA`, `OpenAI`), and words written with a capital
+//! elsewhere in the post and never in small letters (`Nvidia`). Each side of an apostrophe is a
+//! word (`l'Accordo`). **Fix (unsafe):** sentence case: those capitals become small letters.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+use crate::words::key;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+use toml::Spanned;
+
+struct TitleCase {
+    /// Keys of proper nouns that keep their capital.
+    keep: FxHashSet<u64>,
+}
+
+pub fn compile(rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigError> {
+    let keep = rule.keep.take().map(Spanned::into_inner).unwrap_or_default();
+    let keep = keep.iter().map(|w| key(w)).collect();
+    Ok(Compiled { check: Box::new(TitleCase { keep }), vars: &["found", "lang"] })
+}
+
+/// How a word is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `Giganti`: a capital, then small letters.
+    Capitalised,
+    /// `giganti`.
+    Small,
+    /// `IA`, `OpenAI`, `Web3`: a proper noun or an acronym.
+    Other,
+}
+
+fn shape(word: &str) -> Shape {
+    let mut chars = word.chars();
+    let first = chars.next();
+    let rest_small = chars.clone().all(|c| !c.is_uppercase());
+    match first {
+        Some(c) if c.is_uppercase() && rest_small && word.chars().count() > 1 => Shape::Capitalised,
+        Some(c) if c.is_lowercase() && rest_small => Shape::Small,
+        _ => Shape::Other,
+    }
+}
+
+/// The words of `text[range]`, apostrophe parts apart, with their ranges.
+fn words<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + 'd {
+    let first = doc.token_at(range.start);
+    doc.tokens[first..].iter().take_while(move |t| t.range.end <= range.end).filter(|t| t.is_word).flat_map(
+        move |t| {
+            let text = &doc.text()[t.range.clone()];
+            let mut parts = Vec::new();
+            let mut start = t.range.start;
+            for (i, c) in text.char_indices() {
+                if c == '\'' || c == '\u{2019}' {
+                    parts.push(start..t.range.start + i);
+                    start = t.range.start + i + c.len_utf8();
+                }
+            }
+            parts.push(start..t.range.end);
+            parts
+        },
+    )
+}
+
+impl Check for TitleCase {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let text = doc.text();
+        let Some(title) = doc.lines().find(|l| !doc.is_blank(l.clone())) else { return };
+        let title_words: Vec<Range<usize>> = words(doc, title.clone()).collect();
+        if title_words.len() > 20 || title_words.len() < 4 {
+            return;
+        }
+        // How each word is written in the rest of the post.
+        let mut elsewhere: FxHashMap<u64, (bool, bool)> = FxHashMap::default();
+        for word in words(doc, title.end..text.len()) {
+            let entry = elsewhere.entry(key(&text[word.clone()])).or_default();
+            match shape(&text[word]) {
+                Shape::Capitalised => entry.0 = true,
+                Shape::Small => entry.1 = true,
+                Shape::Other => {}
+            }
+        }
+        let proper = |word: &str| {
+            let k = key(word);
+            self.keep.contains(&k) || elsewhere.get(&k).is_some_and(|&(capital, small)| capital && !small)
+        };
+        let content = |w: &Range<usize>| text[w.clone()].chars().count() >= 4;
+        let mut capitalised = Vec::new();
+        let mut small = 0;
+        for word in title_words.iter().skip(1) {
+            match shape(&text[word.clone()]) {
+                Shape::Capitalised if !proper(&text[word.clone()]) => capitalised.push(word.clone()),
+                Shape::Small if content(word) => small += 1,
+                _ => {}
+            }
+        }
+        let counted = capitalised.iter().filter(|w| content(w)).count();
+        if counted < 3 || counted < 2 * small {
+            return;
+        }
+        let edits = capitalised
+            .into_iter()
+            .map(|w| {
+                let first = text[w.clone()].chars().next().expect("a word");
+                let end = w.start + first.len_utf8();
+                Edit::replace(w.start..end, first.to_lowercase().collect::<String>())
+            })
+            .collect();
+        let lang = doc.language().unwrap_or_default().to_owned();
+        out.push(Finding::at(title).var("lang", lang).fix("write the title in sentence case", edits));
+    }
+}
