@@ -39,6 +39,9 @@ pub struct RuleArgs {
     /// Do not load the built-in rules.
     #[arg(long)]
     pub no_builtin: bool,
+    /// The platform profile: generic, binance-square, medium, hive or publish0x.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 }
 
 /// Arguments of `postlint check`.

@@ -22,6 +22,7 @@ pub const ENGINE_RULES: &[&str] = &["unused-suppression"];
 struct RawConfig {
     rule_dirs: Option<Vec<Spanned<String>>>,
     builtin: Option<bool>,
+    profile: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
@@ -56,7 +57,32 @@ pub struct Config {
     exclude: GlobSet,
     rules: BTreeMap<String, Spanned<RuleSettings>>,
     overrides: Vec<Override>,
+    /// The platform profile in force, if any.
+    profile: Option<Profile>,
 }
+
+/// A platform profile: rule settings for one platform, from `rules/profiles/NAME.toml`.
+#[derive(Debug, Clone)]
+struct Profile {
+    file: TomlFile,
+    rules: BTreeMap<String, Spanned<RuleSettings>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    #[serde(default)]
+    rules: BTreeMap<String, Spanned<RuleSettings>>,
+}
+
+/// The built-in platform profiles, as `(name, text)`.
+pub const PROFILES: &[(&str, &str)] = &[
+    ("generic", include_str!("../rules/profiles/generic.toml")),
+    ("binance-square", include_str!("../rules/profiles/binance-square.toml")),
+    ("medium", include_str!("../rules/profiles/medium.toml")),
+    ("hive", include_str!("../rules/profiles/hive.toml")),
+    ("publish0x", include_str!("../rules/profiles/publish0x.toml")),
+];
 
 /// An `[[overrides]]` entry: settings for the files its globs match.
 #[derive(Debug, Clone)]
@@ -78,7 +104,29 @@ impl Config {
             exclude: GlobSet::empty(),
             rules: BTreeMap::new(),
             overrides: Vec::new(),
+            profile: None,
         }
+    }
+
+    /// Puts the platform profile `name` in force (the `--profile` option, or `profile` in the
+    /// file); `at` is where the name was written, for the error if there is no such profile.
+    pub fn set_profile(
+        &mut self,
+        name: &str,
+        at: Option<(&TomlFile, std::ops::Range<usize>)>,
+    ) -> Result<(), Error> {
+        let Some((_, text)) = PROFILES.iter().find(|(n, _)| *n == name) else {
+            let names: Vec<&str> = PROFILES.iter().map(|(n, _)| *n).collect();
+            let message = format!("there is no profile `{name}`; postlint has {}", names.join(", "));
+            return Err(match at {
+                Some((file, span)) => Error::Config(file.error(span, message)),
+                None => Error::Usage(message),
+            });
+        };
+        let file = TomlFile::new(format!("rules/profiles/{name}.toml"), text);
+        let raw: RawProfile = toml::from_str(text).map_err(|e| Error::Config(file.parse_error(&e, 0..0)))?;
+        self.profile = Some(Profile { file, rules: raw.rules });
+        Ok(())
     }
 
     /// The nearest `postlint.toml` in `start` or a folder above it, if any.
@@ -117,8 +165,8 @@ impl Config {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Self {
-            file: Some(file),
+        let mut config = Self {
+            file: Some(file.clone()),
             dir,
             rule_dirs,
             builtin: raw.builtin.unwrap_or(true),
@@ -126,7 +174,12 @@ impl Config {
             exclude,
             rules: raw.rules,
             overrides,
-        })
+            profile: None,
+        };
+        if let Some(name) = &raw.profile {
+            config.set_profile(name.as_ref(), Some((&file, name.span()))).map_err(|e| vec![e])?;
+        }
+        Ok(config)
     }
 
     /// Whether `path` is excluded by the `exclude` globs.
@@ -144,38 +197,57 @@ impl Config {
         overrides.iter().rev().find_map(|&i| self.overrides[i].lang.as_deref()).or(self.lang.as_deref())
     }
 
-    /// The rules to run on posts matched by `overrides`: `rules` with the settings of the file
-    /// and of those overrides (later ones win, key by key) applied. A setting for a rule that
-    /// does not exist is an error.
+    /// The layers of settings for posts matched by `overrides`, in the order they apply: the
+    /// profile's, the file's, then those overrides'; each with the file it comes from.
+    fn layers<'s>(
+        &'s self,
+        overrides: &'s [usize],
+    ) -> Vec<(&'s TomlFile, &'s BTreeMap<String, Spanned<RuleSettings>>)> {
+        let mut layers = Vec::new();
+        if let Some(profile) = &self.profile {
+            layers.push((&profile.file, &profile.rules));
+        }
+        if let Some(file) = &self.file {
+            layers.push((file, &self.rules));
+            layers.extend(overrides.iter().map(|&i| (file, &self.overrides[i].rules)));
+        }
+        layers
+    }
+
+    /// The rules to run on posts matched by `overrides`: `rules` with the settings of the
+    /// profile, the file and those overrides applied (later ones win, key by key). Rules that
+    /// are off by default run only if given a severity. A setting for a rule that does not exist
+    /// is an error.
     pub fn apply(&self, rules: &[Rule], overrides: &[usize]) -> Result<Vec<Rule>, Vec<Error>> {
-        let Some(file) = &self.file else { return Ok(rules.to_vec()) };
-        let layers = std::iter::once(&self.rules).chain(overrides.iter().map(|&i| &self.overrides[i].rules));
-        let mut merged: BTreeMap<&str, Spanned<RuleSettings>> = BTreeMap::new();
+        let mut merged: BTreeMap<&str, (Spanned<RuleSettings>, &TomlFile)> = BTreeMap::new();
         let mut errors = Vec::new();
-        for layer in layers {
+        for (file, layer) in self.layers(overrides) {
             for (id, settings) in layer {
                 let known = rules.iter().any(|r| r.id == *id) || ENGINE_RULES.contains(&id.as_str());
                 if !known {
-                    errors
-                        .push(Error::Config(file.error(settings.span(), format!("there is no rule `{id}`"))));
+                    let message = format!("there is no rule `{id}`");
+                    errors.push(Error::Config(file.error(settings.span(), message)));
                     continue;
                 }
                 let combined = match merged.get(id.as_str()) {
-                    Some(earlier) => {
+                    Some((earlier, _)) => {
                         Spanned::new(settings.span(), earlier.as_ref().merged(settings.as_ref()))
                     }
                     None => settings.clone(),
                 };
-                merged.insert(id, combined);
+                merged.insert(id, (combined, file));
             }
         }
         let mut configured = Vec::new();
         for rule in rules {
-            match merged.get(rule.id.as_str()).map(|settings| rule.with_settings(file, settings)) {
+            match merged.get(rule.id.as_str()) {
+                None if rule.off_by_default => {}
                 None => configured.push(rule.clone()),
-                Some(Ok(Some(rule))) => configured.push(rule),
-                Some(Ok(None)) => {}
-                Some(Err(e)) => errors.push(Error::Config(e)),
+                Some((settings, file)) => match rule.with_settings(file, settings) {
+                    Ok(Some(rule)) => configured.push(rule),
+                    Ok(None) => {}
+                    Err(e) => errors.push(Error::Config(e)),
+                },
             }
         }
         if errors.is_empty() { Ok(configured) } else { Err(errors) }
@@ -184,7 +256,7 @@ impl Config {
     /// Whether the engine rule `id` (see `ENGINE_RULES`) is turned off for posts matched by
     /// `overrides`.
     pub fn engine_rule_off(&self, id: &str, overrides: &[usize]) -> bool {
-        let layers = std::iter::once(&self.rules).chain(overrides.iter().map(|&i| &self.overrides[i].rules));
+        let layers = self.layers(overrides).into_iter().map(|(_, layer)| layer);
         let severity = layers.filter_map(|l| l.get(id)?.as_ref().severity.clone()).next_back();
         severity.is_some_and(|s| s.as_ref() == "off")
     }

@@ -28,6 +28,8 @@ pub struct Document<'a> {
     lang: Option<String>,
     /// Suppression comments (Markdown only).
     pub directives: Vec<Directive>,
+    /// Where the post links to: Markdown link targets and bare URLs in the prose, in order.
+    pub links: Vec<Range<usize>>,
     /// The hashtags, found once for all the rules that need them.
     hashtags: OnceLock<Vec<Range<usize>>>,
     /// The guessed language, worked out once if a rule asks.
@@ -38,18 +40,19 @@ impl<'a> Document<'a> {
     /// Builds the prose view of `source`: Markdown is parsed, plain text is prose as a whole.
     /// `lang` is the post's language if it is configured.
     pub fn new(source: &'a Source, lang: Option<&str>) -> Self {
-        let (mut prose, not_verbatim, directives, front_matter_lang) = if source.is_markdown() {
+        let (mut prose, not_verbatim, directives, front_matter_lang, mut links) = if source.is_markdown() {
             let parsed = markdown::parse(&source.text);
-            (parsed.prose, parsed.not_verbatim, parsed.directives, parsed.lang)
+            (parsed.prose, parsed.not_verbatim, parsed.directives, parsed.lang, parsed.links)
         } else {
-            (source.text.clone().into_bytes(), Vec::new(), Vec::new(), None)
+            (source.text.clone().into_bytes(), Vec::new(), Vec::new(), None, Vec::new())
         };
         let lang = front_matter_lang.or_else(|| lang.map(str::to_owned));
-        blank_addresses(&source.text, &mut prose);
+        links.extend(blank_addresses(&source.text, &mut prose));
+        links.sort_by_key(|l| l.start);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
         let (hashtags, guessed) = (OnceLock::new(), OnceLock::new());
-        Self { source, prose, not_verbatim, tokens, lang, directives, hashtags, guessed }
+        Self { source, prose, not_verbatim, tokens, lang, directives, links, hashtags, guessed }
     }
 
     /// The byte ranges of the post's hashtags, `#` included.
@@ -111,9 +114,11 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex")
 });
 
-fn blank_addresses(text: &str, prose: &mut [u8]) {
+/// Blanks the URLs and e-mail addresses that are still prose; returns where the URLs were.
+fn blank_addresses(text: &str, prose: &mut [u8]) -> Vec<Range<usize>> {
+    let mut urls = Vec::new();
     if !(text.contains("://") || text.contains("www.") || text.contains("WWW.") || text.contains('@')) {
-        return;
+        return urls;
     }
     for found in ADDRESS.find_iter(text) {
         // A sentence's own punctuation right after a URL is not part of it.
@@ -121,9 +126,13 @@ fn blank_addresses(text: &str, prose: &mut [u8]) {
         let range = found.start()..found.start() + address.len();
         // Only blank what is still prose: a URL inside code is blanked already.
         if prose[range.clone()] == text.as_bytes()[range.clone()] {
+            if !address.contains('@') || address.contains("://") {
+                urls.push(range.clone());
+            }
             prose[range].fill(b' ');
         }
     }
+    urls
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ pub struct Parsed {
     pub directives: Vec<Directive>,
     /// The `lang:` value of the YAML front matter, if any.
     pub lang: Option<String>,
+    /// Where the link targets are (`[text](target)`, `<target>`).
+    pub links: Vec<Range<usize>>,
 }
 
 /// Parses a Markdown `text`.
@@ -20,6 +22,7 @@ pub fn parse(text: &str) -> Parsed {
     let mut not_verbatim = Vec::new();
     let mut directives = Vec::new();
     let mut lang = None;
+    let mut links = Vec::new();
     let mut in_front_matter = false;
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_TABLES
@@ -37,6 +40,13 @@ pub fn parse(text: &str) -> Parsed {
             Event::End(TagEnd::MetadataBlock(_)) => {
                 hidden = hidden.saturating_sub(1);
                 in_front_matter = false;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(at) =
+                    text[range.clone()].rfind(dest_url.as_ref()).filter(|_| !dest_url.is_empty())
+                {
+                    links.push(range.start + at..range.start + at + dest_url.len());
+                }
             }
             Event::Start(tag) if hides_text(&tag) => hidden += 1,
             Event::End(tag) if hides_text_end(tag) => hidden = hidden.saturating_sub(1),
@@ -56,7 +66,7 @@ pub fn parse(text: &str) -> Parsed {
             _ => {}
         }
     }
-    Parsed { prose, not_verbatim, directives, lang }
+    Parsed { prose, not_verbatim, directives, lang, links }
 }
 
 /// The value of a top-level `lang:` key in YAML front matter, if it is a language code.

@@ -64,6 +64,8 @@ macro_rules! with_kind_parameters {
             pub why: Option<String>,
             /// The languages the rule is for; none means every language.
             pub lang: Option<Spanned<Vec<String>>>,
+            /// The post formats the rule is for (`text`, `markdown`); none means both.
+            pub formats: Option<Spanned<Vec<String>>>,
             pub fix: Option<Spanned<String>>,
             #[serde(default)]
             pub examples: Vec<Spanned<Example>>,
@@ -132,6 +134,8 @@ with_kind_parameters! {
     terms: Vec<String>,
     /// Proper nouns that keep their capital (`title-case`).
     keep: Vec<String>,
+    /// Domains links may point to, with their subdomains (`links`).
+    domains: Vec<String>,
     /// Words that are template labels wherever they stand in a label shape (`label`).
     template: Vec<String>,
     /// Words that are also ordinary section headings (`label`).

@@ -40,6 +40,10 @@ pub struct Rule {
     pub why: Option<String>,
     /// The languages the rule runs for (empty: all).
     pub langs: Vec<String>,
+    /// Whether the rule file says `severity = "off"`: it runs only once given a severity.
+    pub off_by_default: bool,
+    /// The post formats the rule runs on: `text`, `markdown` (empty: both).
+    pub formats: Vec<String>,
     pub fix: FixSetting,
     pub examples: Vec<Example>,
     pub allow: Vec<String>,
@@ -121,11 +125,13 @@ impl Rule {
         settings: &Spanned<RuleSettings>,
     ) -> Result<Option<Rule>, ConfigError> {
         let mut rule = self.clone();
-        if let Some(severity) = &settings.as_ref().severity {
-            match parse_severity(config, severity, true)? {
+        match &settings.as_ref().severity {
+            Some(severity) => match parse_severity(config, severity, true)? {
                 Some(severity) => rule.severity = severity,
                 None => return Ok(None),
-            }
+            },
+            None if self.off_by_default => return Ok(None),
+            None => {}
         }
         if settings.as_ref().has_parameters() {
             let Some(raw) = rule.raw.as_mut() else {
@@ -144,6 +150,10 @@ impl Rule {
     /// A panic inside the check is caught and returned as its message.
     pub fn run(&self, doc: &Document) -> Result<Vec<Diagnostic>, String> {
         if !self.langs.is_empty() && !doc.language().is_some_and(|l| self.langs.iter().any(|x| x == l)) {
+            return Ok(Vec::new());
+        }
+        let format = if doc.source.is_markdown() { "markdown" } else { "text" };
+        if !self.formats.is_empty() && !self.formats.iter().any(|f| f == format) {
             return Ok(Vec::new());
         }
         let mut findings = Vec::new();
@@ -169,6 +179,8 @@ impl Rule {
             help: None,
             why: None,
             langs: Vec::new(),
+            off_by_default: false,
+            formats: Vec::new(),
             fix: FixSetting::None,
             examples: Vec::new(),
             allow: Vec::new(),
@@ -300,7 +312,11 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         e.notes.push(format!("first defined at {}:{}", first.origin.0, first.origin.1));
         return Err(e);
     }
-    let severity = parse_severity(file, &raw.severity, false)?.unwrap_or(Severity::Error);
+    // `severity = "off"`: the rule is loaded but runs only where a profile or the configuration
+    // gives it a severity.
+    let severity = parse_severity(file, &raw.severity, true)?;
+    let off_by_default = severity.is_none();
+    let severity = severity.unwrap_or(Severity::Warning);
     let fix = match raw.fix.as_ref().map(|f| (f.as_ref().as_str(), f.span())) {
         None | Some(("none", _)) => FixSetting::None,
         Some(("safe", _)) => FixSetting::Safe,
@@ -315,6 +331,11 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         let span = raw.lang.as_ref().map(Spanned::span).unwrap_or_default();
         let known = crate::lang::LANGUAGES.join(", ");
         return Err(file.error(span, format!("unknown language `{unknown}`; postlint knows {known}")));
+    }
+    let formats = raw.formats.as_ref().map(|f| f.as_ref().clone()).unwrap_or_default();
+    if let Some(unknown) = formats.iter().find(|f| !["text", "markdown"].contains(&f.as_str())) {
+        let span = raw.formats.as_ref().map(Spanned::span).unwrap_or_default();
+        return Err(file.error(span, format!("unknown format `{unknown}`; expected text or markdown")));
     }
     let (check, vars) = compile_kind(file, &raw, &raw.kind)?;
     if raw.message.as_ref().trim().is_empty() {
@@ -331,6 +352,8 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         help: raw.help.clone(),
         why: raw.why.clone(),
         langs,
+        off_by_default,
+        formats,
         fix,
         examples: raw.examples.iter().map(|e| e.as_ref().clone()).collect(),
         allow: raw.allow.iter().map(|a| a.as_ref().clone()).collect(),

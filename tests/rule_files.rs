@@ -31,7 +31,7 @@ fn unknown_kind() {
     assert_eq!(
         found,
         [
-            "k.toml:3:8: unknown kind `forbidden`; expected one of require, forbid, near-miss, label, spacing, hashtags, cashtags, line-start, metric, title-case"
+            "k.toml:3:8: unknown kind `forbidden`; expected one of require, forbid, near-miss, label, spacing, hashtags, cashtags, line-start, metric, title-case, links"
         ]
     );
 }
@@ -84,7 +84,7 @@ fn unknown_severity_and_fix_setting() {
     assert_eq!(
         found,
         [
-            "s.toml:4:12: unknown severity `fatal`; expected error, warning or info",
+            "s.toml:4:12: unknown severity `fatal`; expected off, info, warning or error",
             "s.toml:14:7: unknown fix setting `maybe`; expected safe, unsafe or none",
         ]
     );

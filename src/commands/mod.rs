@@ -20,13 +20,16 @@ pub struct Loaded {
 /// or with `--no-builtin`) and the rule directories it and `--rules` name.
 pub fn load(args: &RuleArgs) -> Result<Loaded, Vec<Error>> {
     let cwd = std::env::current_dir().map_err(|e| vec![Error::io("the current directory", &e)])?;
-    let config = match &args.config {
+    let mut config = match &args.config {
         Some(path) => Config::load(path)?,
         None => match Config::find(&cwd) {
             Some(path) => Config::load(path.strip_prefix(&cwd).unwrap_or(&path))?,
             None => Config::defaults(cwd),
         },
     };
+    if let Some(name) = &args.profile {
+        config.set_profile(name, None).map_err(|e| vec![e])?;
+    }
     let mut dirs = config.rule_dirs.clone();
     dirs.extend(args.rules.iter().cloned());
     let rules = RuleSet::load(config.builtin && !args.no_builtin, &dirs)?;

@@ -120,7 +120,7 @@ pub fn explanation(rule: &Rule) -> String {
 
 fn test(dirs: &[PathBuf]) -> u8 {
     let rules = if dirs.is_empty() {
-        match loaded(&RuleArgs { config: None, rules: Vec::new(), no_builtin: false }) {
+        match loaded(&RuleArgs { config: None, rules: Vec::new(), no_builtin: false, profile: None }) {
             Some(loaded) => loaded.rules,
             None => return FAILURE,
         }

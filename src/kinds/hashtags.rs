@@ -14,6 +14,8 @@
 //!   `#Write2Ern` → `#Write2Earn`). **Fix:** the canonical tag.
 //! - `duplicate`: the same tag again, in any case (`#BTC … #btc`), reported at the repeat.
 //!   **Fix:** remove the repeat and one space beside it.
+//! - `after-final` (with `any`): one of the phrases stands after the final hashtag block, where
+//!   readers stop reading (a disclaimer belongs before the tags). No fix.
 //! - `malformed`: a tag the platform will cut short: `# Bitcoin` (a space after `#`, not at a
 //!   line start, where it is a heading) or `#Bit-coin`, `#Web3.0` (a hyphen, dot or apostrophe
 //!   inside). **Fix:** drop the space or the mark.
@@ -22,6 +24,7 @@ use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
+use crate::phrases::PhraseSet;
 use crate::rule_file::RawRule;
 use crate::words::is_mark;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -33,6 +36,7 @@ enum Hashtags {
     Campaign { canonical: Vec<(String, String)> },
     Duplicate,
     Malformed,
+    AfterFinal { phrases: PhraseSet },
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -45,6 +49,11 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "placement" => (Hashtags::Placement, &["found"]),
         "duplicate" => (Hashtags::Duplicate, &["found", "first"]),
         "malformed" => (Hashtags::Malformed, &["found", "replacement"]),
+        "after-final" => {
+            let any = cx.required(rule.any.take(), "any")?;
+            let phrases = PhraseSet::new(any.as_ref().iter().map(String::as_str));
+            (Hashtags::AfterFinal { phrases }, &["found"])
+        }
         "campaign" => {
             let canonical = cx.required(rule.canonical.take(), "canonical")?;
             let mut tags = Vec::new();
@@ -60,7 +69,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         other => {
             return Err(cx.error(
                 check.span(),
-                format!("unknown hashtags check `{other}`; expected count, placement, campaign, duplicate or malformed"),
+                format!("unknown hashtags check `{other}`; expected count, placement, campaign, duplicate, malformed or after-final"),
             ));
         }
     };
@@ -114,6 +123,17 @@ impl Check for Hashtags {
                 }
             }
             Self::Malformed => malformed(doc, out),
+            Self::AfterFinal { phrases } => {
+                let Some(last) = blocks(doc, tags).pop() else { return };
+                let end = last[last.len() - 1].end;
+                out.extend(
+                    phrases
+                        .find_all(doc)
+                        .filter(|p| p.range.start >= end)
+                        .map(|p| Finding::at(p.range))
+                        .take(1),
+                );
+            }
             Self::Campaign { canonical } => {
                 for tag in tags {
                     let written = &doc.prose[tag.clone()];

@@ -6,6 +6,7 @@ mod forbid;
 pub mod hashtags;
 mod label;
 mod line_start;
+mod links;
 mod metric;
 mod near_miss;
 mod require;
@@ -114,6 +115,7 @@ pub fn documentation(kind: &str) -> String {
         "line-start" => include_str!("line_start.rs"),
         "metric" => include_str!("metric.rs"),
         "title-case" => include_str!("title_case.rs"),
+        "links" => include_str!("links.rs"),
         _ => "",
     };
     source
@@ -136,6 +138,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "line-start" => line_start::compile(rule, cx),
         "metric" => metric::compile(rule, cx),
         "title-case" => title_case::compile(rule, cx),
+        "links" => links::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
             format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),
