@@ -33,6 +33,7 @@ pub const KINDS: &[&str] = &[
     "line-start",
     "metric",
     "title-case",
+    "links",
 ];
 
 /// A compiled rule's checker, shared by all threads.
