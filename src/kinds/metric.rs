@@ -9,7 +9,8 @@
 //!   Markdown post's paragraphs are separated by blank lines.
 //!
 //! Characters are counted as a reader sees them: a run of spaces or line breaks between words
-//! is one, and Markdown syntax is not counted. No fix: only the writer can shorten a post.
+//! is one, a Chinese, Japanese or Korean character is two, and Markdown syntax is not counted.
+//! No fix: only the writer can shorten a post.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::document::Document;
@@ -39,7 +40,8 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
 }
 
 /// Characters as a reader sees them: a run of whitespace (or of blanked Markdown syntax)
-/// between words counts as one space, and none at the ends.
+/// between words counts as one space, and none at the ends; a Chinese, Japanese or Korean
+/// character counts as two, as platforms weigh them.
 fn count(text: &str) -> usize {
     let mut n = 0;
     let mut gap = false;
@@ -47,11 +49,23 @@ fn count(text: &str) -> usize {
         if c.is_whitespace() {
             gap = true;
         } else {
-            n += 1 + usize::from(gap);
+            n += weight(c) + usize::from(gap);
             gap = false;
         }
     }
     n
+}
+
+fn weight(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x11FF
+        | 0x3040..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF => 2,
+        _ => 1,
+    }
 }
 
 impl Check for Metric {
@@ -72,7 +86,7 @@ impl Check for Metric {
                         gap = true;
                         continue;
                     }
-                    n += 1 + usize::from(gap);
+                    n += weight(c) + usize::from(gap);
                     gap = false;
                     if n > max {
                         let i = i + (doc.prose.len() - doc.prose.trim_start().len());

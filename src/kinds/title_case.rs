@@ -2,7 +2,8 @@
 //! Scontrano”) in a language that writes titles in sentence case (give the rule
 //! `lang = ["it", "es", "fr", "pt"]`).
 //!
-//! **What it catches:** a first line of at most 20 words in which, after the first word, at
+//! **What it catches:** a title — the first line, or the second when the first has under four
+//! words (a label such as `Titolo`) — of at most 20 words in which, after the first word, at
 //! least three words of four letters or more start with a capital and they outnumber such words
 //! in small letters at least two to one. Words that are proper nouns do not count: words in
 //! `keep`, words in capitals or mixed case (`IA`, `OpenAI`), and words written with a capital
@@ -75,7 +76,11 @@ fn words<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<Item = Ran
 impl Check for TitleCase {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text();
-        let Some(title) = doc.lines().find(|l| !doc.is_blank(l.clone())) else { return };
+        // The title is the first line; a first line of one to three words is a label or a
+        // kicker ("Titolo", "Breaking"), and then the title is the next one.
+        let mut lines = doc.lines().filter(|l| !doc.is_blank(l.clone())).take(2);
+        let Some(first) = lines.next() else { return };
+        let title = if words(doc, first.clone()).count() < 4 { lines.next().unwrap_or(first) } else { first };
         let title_words: Vec<Range<usize>> = words(doc, title.clone()).collect();
         if title_words.len() > 20 || title_words.len() < 4 {
             return;
