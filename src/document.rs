@@ -24,6 +24,9 @@ pub struct Document<'a> {
     not_verbatim: Vec<Range<usize>>,
     /// Words and punctuation of `prose`, in order; whitespace is not a token.
     pub tokens: Vec<Token>,
+    /// A bit per token key (modulo 4096) present in the post: a phrase list none of whose
+    /// first words is here is not scanned at all.
+    key_bits: Box<[u64; 64]>,
     /// The post's language if it is known: from its front matter, else as configured.
     lang: Option<String>,
     /// Suppression comments (Markdown only).
@@ -51,8 +54,17 @@ impl<'a> Document<'a> {
         links.sort_by_key(|l| l.start);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
+        let mut key_bits = Box::new([0u64; 64]);
+        for token in &tokens {
+            key_bits[(token.key as usize >> 6) & 63] |= 1 << (token.key & 63);
+        }
         let (hashtags, guessed) = (OnceLock::new(), OnceLock::new());
-        Self { source, prose, not_verbatim, tokens, lang, directives, links, hashtags, guessed }
+        Self { source, prose, not_verbatim, tokens, key_bits, lang, directives, links, hashtags, guessed }
+    }
+
+    /// Whether a token with `key` may be in the post (no means certainly not).
+    pub fn may_have(&self, key: u64) -> bool {
+        self.key_bits[(key as usize >> 6) & 63] & (1 << (key & 63)) != 0
     }
 
     /// The byte ranges of the post's hashtags, `#` included.

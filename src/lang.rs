@@ -106,8 +106,21 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
 fn script(text: &str) -> Option<&'static str> {
     let (mut letters, mut han, mut kana, mut hangul, mut cyrillic, mut arabic, mut urdu, mut viet) =
         (0usize, 0, 0, 0, 0, 0, 0, 0);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(2000) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            if letters >= 2000 {
+                break;
+            }
+            continue;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
         letters += 1;
+        if letters >= 2000 {
+            break;
+        }
         match c as u32 {
             0x3040..=0x30FF => kana += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,

@@ -43,14 +43,34 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
 /// between words counts as one space, and none at the ends; a Chinese, Japanese or Korean
 /// character counts as two, as platforms weigh them.
 fn count(text: &str) -> usize {
+    count_up_to(text, usize::MAX)
+}
+
+/// `count`, stopping once it reaches `limit`.
+fn count_up_to(text: &str, limit: usize) -> usize {
     let mut n = 0;
     let mut gap = false;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
+    let mut bytes = text.trim().as_bytes().iter().enumerate();
+    let trimmed = text.trim();
+    while let Some((i, &b)) = bytes.next() {
+        // ASCII bytes are read as they are; only other characters are decoded.
+        let (space, w) = if b < 0x80 {
+            (b.is_ascii_whitespace(), 1)
+        } else {
+            let c = trimmed[i..].chars().next().unwrap_or(' ');
+            for _ in 1..c.len_utf8() {
+                bytes.next();
+            }
+            (c.is_whitespace(), weight(c))
+        };
+        if space {
             gap = true;
         } else {
-            n += weight(c) + usize::from(gap);
+            n += w + usize::from(gap);
             gap = false;
+            if n >= limit {
+                break;
+            }
         }
     }
     n
@@ -72,12 +92,14 @@ impl Check for Metric {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         match *self {
             Metric::Min(min) => {
-                let n = count(&doc.prose);
+                let n = count_up_to(&doc.prose, min);
                 let first = doc.lines().find(|l| !doc.is_blank(l.clone())).unwrap_or(0..0);
                 if n < min && n > 0 {
                     out.push(Finding::at(first).var("count", n.to_string()).var("limit", min.to_string()));
                 }
             }
+            // A character weighs at most as many bytes as it has: short texts need no count.
+            Metric::Max(max) if doc.prose.len() <= max => {}
             Metric::Max(max) => {
                 let mut n = 0;
                 let mut gap = false;
@@ -98,7 +120,7 @@ impl Check for Metric {
                 }
             }
             Metric::Paragraph(max) => {
-                for paragraph in paragraphs(doc) {
+                for paragraph in paragraphs(doc).into_iter().filter(|p| p.len() > max) {
                     let n = count(&doc.prose[paragraph.clone()]);
                     if n > max {
                         let first_line = doc.source.line_range(doc.source.line_index(paragraph.start));

@@ -85,30 +85,43 @@ impl Check for TitleCase {
         if title_words.len() > 20 || title_words.len() < 4 {
             return;
         }
-        // How each word is written in the rest of the post.
+        // Candidates first, from the title alone: most titles stop here.
+        let candidates: Vec<&Range<usize>> = title_words
+            .iter()
+            .skip(1)
+            .filter(|w| {
+                shape(&text[(*w).clone()]) == Shape::Capitalised
+                    && !self.keep.contains(&key(&text[(*w).clone()]))
+            })
+            .collect();
+        let small = title_words
+            .iter()
+            .skip(1)
+            .filter(|w| shape(&text[(*w).clone()]) == Shape::Small && text[(*w).clone()].chars().count() >= 4)
+            .count();
+        let content = |w: &Range<usize>| text[w.clone()].chars().count() >= 4;
+        if candidates.iter().filter(|w| content(w)).count() < 3.max(2 * small) {
+            return;
+        }
+        // How the candidates are written in the rest of the post: a word written with a capital
+        // there and never in small letters is a proper noun.
+        let wanted: FxHashSet<u64> = candidates.iter().map(|w| key(&text[(*w).clone()])).collect();
         let mut elsewhere: FxHashMap<u64, (bool, bool)> = FxHashMap::default();
         for word in words(doc, title.end..text.len()) {
-            let entry = elsewhere.entry(key(&text[word.clone()])).or_default();
-            match shape(&text[word]) {
-                Shape::Capitalised => entry.0 = true,
-                Shape::Small => entry.1 = true,
-                Shape::Other => {}
+            let k = key(&text[word.clone()]);
+            if wanted.contains(&k) {
+                let entry = elsewhere.entry(k).or_default();
+                match shape(&text[word]) {
+                    Shape::Capitalised => entry.0 = true,
+                    Shape::Small => entry.1 = true,
+                    Shape::Other => {}
+                }
             }
         }
-        let proper = |word: &str| {
-            let k = key(word);
-            self.keep.contains(&k) || elsewhere.get(&k).is_some_and(|&(capital, small)| capital && !small)
-        };
-        let content = |w: &Range<usize>| text[w.clone()].chars().count() >= 4;
-        let mut capitalised = Vec::new();
-        let mut small = 0;
-        for word in title_words.iter().skip(1) {
-            match shape(&text[word.clone()]) {
-                Shape::Capitalised if !proper(&text[word.clone()]) => capitalised.push(word.clone()),
-                Shape::Small if content(word) => small += 1,
-                _ => {}
-            }
-        }
+        let proper =
+            |word: &str| elsewhere.get(&key(word)).is_some_and(|&(capital, small)| capital && !small);
+        let capitalised: Vec<Range<usize>> =
+            candidates.into_iter().filter(|w| !proper(&text[(*w).clone()])).cloned().collect();
         let counted = capitalised.iter().filter(|w| content(w)).count();
         if counted < 3 || counted < 2 * small {
             return;
