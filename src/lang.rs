@@ -87,7 +87,12 @@ static WORDS: LazyLock<FxHashMap<u64, Vec<usize>>> = LazyLock::new(|| {
 /// most frequent among its first 400 words, with at least 3 hits and a third more than the
 /// runner-up.
 pub fn guess(doc: &Document) -> Option<&'static str> {
-    if let Some(by_script) = script(&doc.prose) {
+    // Text that is nearly all ASCII is in a Latin script without Vietnamese's many letters.
+    let sample = &doc.prose.as_bytes()[..doc.prose.len().min(4096)];
+    let non_ascii = sample.iter().filter(|b| !b.is_ascii()).count();
+    if non_ascii * 33 > sample.len()
+        && let Some(by_script) = script(&doc.prose)
+    {
         return Some(by_script);
     }
     let mut counts = [0usize; FUNCTION_WORDS.len()];
