@@ -13,9 +13,9 @@ pub struct PhraseSet {
     phrases: Vec<Vec<u64>>,
     /// Phrase indexes by the key of their first token, longest phrase first.
     by_first: FxHashMap<u64, Vec<usize>>,
-    /// A bit per first-token key (modulo 4096): most tokens start no phrase, and are turned
+    /// A bit per first-token key (modulo 2048): most tokens start no phrase, and are turned
     /// away here without a map lookup.
-    first_bits: Vec<u64>,
+    first_bits: [u64; 32],
 }
 
 /// One phrase found in a document.
@@ -37,10 +37,7 @@ impl PhraseSet {
             let keys: Vec<u64> = tokenize(phrase).into_iter().map(|t| t.key).collect();
             if let Some(&first) = keys.first() {
                 set.by_first.entry(first).or_default().push(index);
-                if set.first_bits.is_empty() {
-                    set.first_bits = vec![0; 64];
-                }
-                set.first_bits[(first as usize >> 6) & 63] |= 1 << (first & 63);
+                set.first_bits[(first as usize >> 6) & 31] |= 1 << (first & 63);
             }
             set.phrases.push(keys);
         }
@@ -48,6 +45,12 @@ impl PhraseSet {
             candidates.sort_by_key(|&i| std::cmp::Reverse(set.phrases[i].len()));
         }
         set
+    }
+
+    /// Whether a phrase may start with a token of `key` (no means certainly not).
+    #[inline]
+    fn may_start(&self, key: u64) -> bool {
+        self.first_bits[(key as usize >> 6) & 31] & (1 << (key & 63)) != 0
     }
 
     /// Whether the list holds no phrase.
@@ -58,8 +61,7 @@ impl PhraseSet {
     /// The longest phrase that starts at token `start`, if any.
     pub fn match_at(&self, doc: &Document, start: usize) -> Option<PhraseMatch> {
         let first = doc.tokens.get(start)?;
-        let bits = self.first_bits.get((first.key as usize >> 6) & 63)?;
-        if bits & (1 << (first.key & 63)) == 0 {
+        if !self.may_start(first.key) {
             return None;
         }
         let candidates = self.by_first.get(&first.key)?;
@@ -82,7 +84,10 @@ impl PhraseSet {
         let mut next = if self.by_first.keys().any(|&k| doc.may_have(k)) { 0 } else { doc.tokens.len() };
         std::iter::from_fn(move || {
             while next < doc.tokens.len() {
-                if let Some(found) = self.match_at(doc, next) {
+                // The filter inline, so that most tokens cost a bit test.
+                if self.may_start(doc.tokens[next].key)
+                    && let Some(found) = self.match_at(doc, next)
+                {
                     next = found.next_token;
                     return Some(found);
                 }

@@ -149,9 +149,6 @@ impl Rule {
     /// Runs this rule alone on `doc`.
     /// A panic inside the check is caught and returned as its message.
     pub fn run(&self, doc: &Document) -> Result<Vec<Diagnostic>, String> {
-        if !self.langs.is_empty() && !doc.language().is_some_and(|l| self.langs.iter().any(|x| x == l)) {
-            return Ok(Vec::new());
-        }
         let format = if doc.source.is_markdown() { "markdown" } else { "text" };
         if !self.formats.is_empty() && !self.formats.iter().any(|f| f == format) {
             return Ok(Vec::new());
@@ -160,6 +157,14 @@ impl Rule {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.check.check(doc, &mut findings);
         }));
+        // The language is asked only once there is something to report: guessing it costs more
+        // than most checks.
+        if !findings.is_empty()
+            && !self.langs.is_empty()
+            && !doc.language().is_some_and(|l| self.langs.iter().any(|x| x == l))
+        {
+            return Ok(Vec::new());
+        }
         match checked {
             Ok(()) => Ok(findings.into_iter().map(|f| self.diagnostic(doc, f)).collect()),
             Err(payload) => Err(crate::error::panic_message(payload.as_ref())),
