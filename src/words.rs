@@ -23,6 +23,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
+        // ASCII spaces and punctuation, the commonest bytes after letters, without a call.
+        match bytes[i] {
+            b' ' | b'\n' | b'\r' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii_punctuation() && b != b'_' => {
+                tokens.push(Token { key: punctuation_key(b), range: i..i + 1, is_word: false });
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         let (class, len) = classify(text, i);
         match class {
             Class::Space => i += len,
@@ -36,6 +49,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // ASCII letters and digits first, without classifying each one.
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                     i += 1;
+                }
+                // Most words end at an ASCII space or mark.
+                if i < bytes.len() && bytes[i] < 0x80 && bytes[i] != b'\'' {
+                    tokens.push(token(text, start..i, true));
+                    continue;
                 }
                 while i < bytes.len() {
                     let (next, next_len) = classify(text, i);
