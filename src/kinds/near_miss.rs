@@ -100,9 +100,14 @@ impl Check for NearMiss {
         let text = doc.text();
         for token in doc.tokens.iter().filter(|t| t.is_word) {
             let word = text[token.range.clone()].as_bytes();
-            if word.is_ascii() && !word.contains(&b'\'') {
+            if word[0] < 0x80 {
+                // No term starts with this letter: the commonest case, one lookup.
                 let reach = self.ascii_reach[usize::from(word[0])];
-                if word.len() >= 63 || reach & (1 << word.len()) == 0 {
+                if reach == 0 {
+                    continue;
+                }
+                let short = word.len() < 63 && reach & (1 << word.len()) == 0;
+                if short && word.is_ascii() && !word.contains(&b'\'') {
                     continue;
                 }
             }
