@@ -133,26 +133,39 @@ impl Check for NearMiss {
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
 thread_local! {
-    /// Verdicts on words already seen, by (rule id, word key): a term index, or `NONE`. Posts
-    /// share most of their words, so almost every word is looked up here, not compared again.
-    static VERDICTS: RefCell<FxHashMap<(u64, u64), u32>> = RefCell::new(FxHashMap::default());
+    /// Verdicts on words already seen, in a direct-mapped table indexed by (rule id, word key):
+    /// each slot holds the pair's tag and a term index or `NONE`. Posts share most of their
+    /// words, so almost every word is answered here with one comparison; a collision only
+    /// means computing the verdict again.
+    static VERDICTS: RefCell<Vec<(u64, u32)>> = RefCell::new(vec![(EMPTY, NONE); SLOTS]);
 }
 
 const NONE: u32 = u32::MAX;
 
-/// How many verdicts a thread keeps before it starts over.
-const MAX_VERDICTS: usize = 1 << 18;
+/// A tag no (rule, word) pair gets (see `tag`).
+const EMPTY: u64 = 0;
+
+/// Slots in each thread's table (a power of two).
+const SLOTS: usize = 1 << 16;
+
+/// The tag of a (rule, word) pair: never `EMPTY`.
+fn tag(rule: u64, word_key: u64) -> u64 {
+    (word_key ^ rule.wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1
+}
 
 impl NearMiss {
     /// `misspelled`, remembered per thread by the word's key.
     fn misspelled_cached(&self, word: &str, word_key: u64) -> Option<&Term> {
+        let tag = tag(self.id, word_key);
+        let slot = (tag >> 7) as usize & (SLOTS - 1);
         let verdict = VERDICTS.with_borrow_mut(|verdicts| {
-            if verdicts.len() >= MAX_VERDICTS {
-                verdicts.clear();
+            let (seen, verdict) = verdicts[slot];
+            if seen == tag {
+                return verdict;
             }
-            *verdicts
-                .entry((self.id, word_key))
-                .or_insert_with(|| self.misspelled(word).map_or(NONE, |t| u32::try_from(t).unwrap_or(NONE)))
+            let verdict = self.misspelled(word).map_or(NONE, |t| u32::try_from(t).unwrap_or(NONE));
+            verdicts[slot] = (tag, verdict);
+            verdict
         });
         (verdict != NONE).then(|| &self.terms[verdict as usize])
     }
