@@ -36,7 +36,7 @@ enum Hashtags {
     Campaign { canonical: Vec<(String, String)> },
     Duplicate,
     Malformed,
-    AfterFinal { phrases: PhraseSet },
+    AfterFinal { phrases: Box<PhraseSet> },
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -51,7 +51,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "malformed" => (Hashtags::Malformed, &["found", "replacement"]),
         "after-final" => {
             let any = cx.required(rule.any.take(), "any")?;
-            let phrases = PhraseSet::new(any.as_ref().iter().map(String::as_str));
+            let phrases = Box::new(PhraseSet::new(any.as_ref().iter().map(String::as_str)));
             (Hashtags::AfterFinal { phrases }, &["found"])
         }
         "campaign" => {
