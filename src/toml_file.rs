@@ -38,12 +38,13 @@ impl TomlFile {
         self.text[..offset.min(self.text.len())].matches('\n').count() + 1
     }
 
-    /// The text with everything outside `keep` blanked to spaces (line breaks kept), so that a
-    /// part of the file parses on its own with the positions it has in the whole file.
+    /// The text up to the end of `keep`, with everything before `keep` blanked (to one space a
+    /// byte, line breaks kept), so that a part of the file parses on its own with the positions
+    /// it has in the whole file.
     pub fn isolate(&self, keep: Range<usize>) -> String {
-        let blank =
-            |part: &str| part.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect::<String>();
-        let text = &self.text;
-        format!("{}{}{}", blank(&text[..keep.start]), &text[keep.clone()], blank(&text[keep.end..]))
+        let mut isolated: String =
+            self.text[..keep.start].bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect();
+        isolated.push_str(&self.text[keep]);
+        isolated
     }
 }

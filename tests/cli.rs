@@ -308,3 +308,19 @@ fn markdown_positions_count_source_characters_around_entities_and_markup() {
          d.md:1:48: error[misspelling] “Bitcon” looks like a misspelling of “Bitcoin”\n"
     );
 }
+
+#[test]
+fn the_binance_square_profile_adds_cashtag_missing_and_its_length_limit() {
+    let (problems, _) = json(&["--profile", "binance-square", EXAMPLE]);
+    let text = std::fs::read(EXAMPLE).unwrap();
+    let added: Vec<_> = summary(&problems, &text)
+        .into_iter()
+        .filter(|p| p.0 == "cashtag-missing" || p.0 == "post-too-long")
+        .map(|p| (p.0, p.1, p.2))
+        .collect();
+    assert_eq!(added, [("post-too-long".to_string(), 7, 271), ("cashtag-missing".to_string(), 10, 1)]);
+    let cashtag = problems.iter().find(|p| p["rule"] == "cashtag-missing").unwrap();
+    assert_eq!(cashtag["severity"], "info");
+    let (problems, _) = json(&[EXAMPLE]);
+    assert!(problems.iter().all(|p| p["rule"] != "cashtag-missing" && p["rule"] != "post-too-long"));
+}

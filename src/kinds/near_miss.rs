@@ -146,7 +146,7 @@ const NONE: u32 = u32::MAX;
 const EMPTY: u64 = 0;
 
 /// Slots in each thread's table (a power of two).
-const SLOTS: usize = 1 << 16;
+const SLOTS: usize = 1 << 13;
 
 /// The tag of a (rule, word) pair: never `EMPTY`.
 fn tag(rule: u64, word_key: u64) -> u64 {
