@@ -47,7 +47,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let start = i;
                 i += len;
                 // ASCII letters and digits first, without classifying each one.
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                 }
                 // Most words end at an ASCII space or mark.
@@ -75,6 +75,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens
 }
+
+/// Whether a byte is an ASCII letter, digit or `_`.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -128,7 +139,11 @@ pub fn is_mark(c: char) -> bool {
 fn token(text: &str, range: Range<usize>, is_word: bool) -> Token {
     let bytes = &text.as_bytes()[range.clone()];
     // Words hold no backtick, so an ASCII word's key is its lowercase hash (as `key` finds).
-    let key = if is_word && bytes.is_ascii() { hash(bytes, true) } else { key(&text[range.clone()]) };
+    let key = if is_word && bytes.is_ascii() {
+        hash_range(text.as_bytes(), range.clone(), true)
+    } else {
+        key(&text[range.clone()])
+    };
     Token { key, range, is_word }
 }
 
@@ -190,17 +205,30 @@ pub fn key(text: &str) -> u64 {
 /// small letters (exactly as `to_ascii_lowercase` would make them) on the way.
 #[inline]
 fn hash(bytes: &[u8], lowercase: bool) -> u64 {
-    let mut h = (bytes.len() as u64).wrapping_mul(HASH_K);
-    let mut i = 0;
-    while i + 8 <= bytes.len() {
-        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+    hash_range(bytes, 0..bytes.len(), lowercase)
+}
+
+/// `hash` of `text[range]`. The last 1 to 7 bytes are read as one word padded with zeros: from
+/// `text` itself when it has 8 bytes there (and the extra bytes masked off), else copied.
+#[inline]
+fn hash_range(text: &[u8], range: Range<usize>, lowercase: bool) -> u64 {
+    let mut h = (range.len() as u64).wrapping_mul(HASH_K);
+    let mut i = range.start;
+    while i + 8 <= range.end {
+        let word = u64::from_le_bytes(text[i..i + 8].try_into().expect("8 bytes"));
         h = mix(h, word, lowercase);
         i += 8;
     }
-    if i < bytes.len() {
-        let mut last = [0u8; 8];
-        last[..bytes.len() - i].copy_from_slice(&bytes[i..]);
-        h = mix(h, u64::from_le_bytes(last), lowercase);
+    if i < range.end {
+        let rest = range.end - i;
+        let word = if i + 8 <= text.len() {
+            u64::from_le_bytes(text[i..i + 8].try_into().expect("8 bytes")) & (u64::MAX >> (64 - 8 * rest))
+        } else {
+            let mut last = [0u8; 8];
+            last[..rest].copy_from_slice(&text[i..range.end]);
+            u64::from_le_bytes(last)
+        };
+        h = mix(h, word, lowercase);
     }
     h ^ (h >> 29)
 }
