@@ -80,8 +80,11 @@ impl PhraseSet {
 
     /// Every match in the document, leftmost-longest, not overlapping.
     pub fn find_all<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = PhraseMatch> + 'd {
-        // Most posts hold none of a list's first words: then there is nothing to scan.
-        let mut next = if self.by_first.keys().any(|&k| doc.may_have(k)) { 0 } else { doc.tokens.len() };
+        // Most posts hold no phrase of a list: if for every phrase some word is missing from the
+        // post, there is nothing to scan.
+        let possible =
+            self.phrases.iter().any(|keys| !keys.is_empty() && keys.iter().all(|&k| doc.may_have(k)));
+        let mut next = if possible { 0 } else { doc.tokens.len() };
         std::iter::from_fn(move || {
             while next < doc.tokens.len() {
                 // The filter inline, so that most tokens cost a bit test.
