@@ -6,7 +6,7 @@
 //! (`Not financial advice.`). Phrases in `any` and patterns in `patterns` have no fix;
 //! `rewrite = { "regex" = "replacement" }` patterns do (`$1` names a group; `""` deletes).
 
-use super::{Check, Compiled, Context, Finding, compile_patterns};
+use super::{Check, Compiled, Context, Finding, compile_patterns, compile_regex};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
@@ -31,11 +31,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     let mut rewrites = Vec::new();
     if let Some(table) = rule.rewrite.take() {
         for (pattern, replacement) in table.as_ref() {
-            let regex = Regex::new(pattern).map_err(|e| {
-                let text = e.to_string();
-                let gist = text.lines().last().unwrap_or_default().trim_start_matches("error: ").to_owned();
-                cx.error(table.span(), format!("invalid regular expression {pattern:?}: {gist}"))
-            })?;
+            let regex = compile_regex(pattern, table.span(), cx)?;
             rewrites.push((regex, replacement.clone()));
         }
     }

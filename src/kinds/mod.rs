@@ -153,15 +153,15 @@ pub fn compile_patterns(
     cx: &Context,
 ) -> Result<Vec<regex::Regex>, ConfigError> {
     let patterns = patterns.map(Spanned::into_inner).unwrap_or_default();
-    patterns
-        .iter()
-        .map(|p| {
-            regex::Regex::new(p.as_ref()).map_err(|e| {
-                // The regex crate's message draws the pattern over several lines; keep the gist.
-                let text = e.to_string();
-                let gist = text.lines().last().unwrap_or_default().trim_start_matches("error: ");
-                cx.error(p.span(), format!("invalid regular expression: {gist}"))
-            })
-        })
-        .collect()
+    patterns.iter().map(|p| compile_regex(p.as_ref(), p.span(), cx)).collect()
+}
+
+/// Compiles one regular expression; a mistake is an error at `span`.
+pub fn compile_regex(pattern: &str, span: Range<usize>, cx: &Context) -> Result<regex::Regex, ConfigError> {
+    regex::Regex::new(pattern).map_err(|e| {
+        // The regex crate's message draws the pattern over several lines; keep the gist.
+        let text = e.to_string();
+        let gist = text.lines().last().unwrap_or_default().trim_start_matches("error: ");
+        cx.error(span, format!("invalid regular expression: {gist}"))
+    })
 }
