@@ -172,7 +172,8 @@ fn with_one_space(doc: &Document, tag: Range<usize>) -> Range<usize> {
 /// `#Bit-coin` / `#Web3.0` (a hyphen or dot between letters or digits).
 fn malformed(doc: &Document, out: &mut Vec<Finding>) {
     let prose = &doc.prose;
-    for (i, _) in prose.match_indices("# ") {
+    // `#` is found with memchr, then the space checked: a two-byte search is much slower.
+    for (i, _) in prose.match_indices('#').filter(|&(i, _)| prose.as_bytes().get(i + 1) == Some(&b' ')) {
         let line_start = prose[..i].rfind('\n').map_or(0, |n| n + 1);
         let glued = prose[..i].chars().next_back().is_some_and(|c| !c.is_whitespace());
         let name = hashtag_len(&prose[i + 2..]);
