@@ -69,7 +69,11 @@ fn walk(dir: &Path, excluded: Exclude, inputs: &mut Vec<Input>, errors: &mut Vec
         })
     });
     let (mut paths, walk_errors) = found.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
-    paths.sort();
+    // The order of `Path`'s comparison (component by component), at the cost of a byte
+    // comparison: a separator reads as 0, below any byte of a name.
+    paths.sort_by_cached_key(|p| {
+        p.as_os_str().as_encoded_bytes().iter().map(|&b| if b == b'/' { 0 } else { b }).collect::<Vec<u8>>()
+    });
     inputs.extend(paths.into_iter().map(Input::File));
     errors.extend(walk_errors);
 }
