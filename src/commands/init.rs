@@ -14,6 +14,9 @@ pub const TEMPLATE: &str = r#"# postlint configuration. Paths and globs are rela
 # Load the built-in rules.
 # builtin = true
 
+# The platform profile: generic, binance-square, medium, hive or publish0x.
+# profile = "generic"
+
 # The posts' language: "auto" guesses it per post; a code such as "it" sets it.
 # lang = "auto"
 
