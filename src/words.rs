@@ -34,6 +34,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
+            b if ASCII_WORD[usize::from(b)] => {
+                // An ASCII word that ends at an ASCII space or mark: the commonest token.
+                let start = i;
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
+                    i += 1;
+                }
+                if i == bytes.len() || (bytes[i] < 0x80 && bytes[i] != b'\'') {
+                    let key = hash_range(bytes, start..i, true);
+                    tokens.push(Token { key, range: start..i, is_word: true });
+                    continue;
+                }
+                i = start;
+            }
             _ => {}
         }
         let (class, len) = classify(text, i);
