@@ -308,8 +308,7 @@ fn language(file: &TomlFile, value: &Spanned<String>) -> Result<Option<String>, 
     if code == "auto" {
         return Ok(None);
     }
-    let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-    if valid {
+    if crate::lang::is_code(code) {
         Ok(Some(code.clone()))
     } else {
         Err(file.error(

@@ -12,6 +12,12 @@ use std::sync::LazyLock;
 pub const LANGUAGES: &[&str] =
     &["en", "it", "es", "fr", "de", "pt", "tr", "ru", "vi", "id", "zh", "ar", "ja", "ko", "ur"];
 
+/// Whether `code` has the shape of a language code (`en`, `it`, `fil`): two or three small
+/// letters.
+pub fn is_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// Function words that are frequent in one Latin-script language and rarer in the others.
 const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     (

@@ -73,8 +73,7 @@ pub fn parse(text: &str) -> Parsed {
 fn front_matter_lang(yaml: &str) -> Option<String> {
     yaml.lines().find_map(|line| {
         let value = line.strip_prefix("lang:")?.trim().trim_matches(['"', '\'']);
-        let valid = (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase());
-        valid.then(|| value.to_owned())
+        crate::lang::is_code(value).then(|| value.to_owned())
     })
 }
 

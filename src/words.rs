@@ -166,12 +166,29 @@ fn punctuation_key(b: u8) -> u64 {
     (1 << 63) | u64::from(if b == b'`' { b'\'' } else { b })
 }
 
+/// The ranges of `word` on each side of its apostrophes (`dell'IA` → `dell`, `IA`).
+pub fn apostrophe_parts(word: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    word.char_indices()
+        .filter(|&(_, c)| matches!(c, '\'' | '\u{2019}'))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .chain(std::iter::once((word.len(), word.len())))
+        .map(move |(end, next)| {
+            let part = start..end;
+            start = next;
+            part
+        })
+}
+
+/// `c` lowercased, with typographic apostrophes and the backtick folded to `'`.
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase()
+        .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`') { '\'' } else { c })
+}
+
 /// The characters of `text` lowercased, with typographic apostrophes folded to `'`.
 pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(char::to_lowercase).map(|c| match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => '\'',
-        c => c,
-    })
+    text.chars().flat_map(fold_char)
 }
 
 /// A hash of `fold(text)`: equal for `L’IA` and `l'ia`.
@@ -204,11 +221,10 @@ pub fn key(text: &str) -> u64 {
         }
     };
     for c in text.chars() {
-        match c {
-            '`' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => push('\''),
-            c if c.is_ascii() => push(c.to_ascii_lowercase()),
-            c if !c.is_uppercase() => push(c),
-            c => c.to_lowercase().for_each(&mut push),
+        if c.is_ascii() && c != '`' {
+            push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c).for_each(&mut push);
         }
     }
     if spilled.is_empty() { hash(&buffer[..len], false) } else { hash(&spilled, false) }

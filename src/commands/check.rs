@@ -182,10 +182,7 @@ fn check_selection(args: &CheckArgs, rules: &[Rule]) -> Result<(), Error> {
 
 fn check_lang(lang: Option<&str>) -> Result<(), Error> {
     match lang {
-        Some(code)
-            if code != "auto"
-                && !((2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())) =>
-        {
+        Some(code) if code != "auto" && !crate::lang::is_code(code) => {
             Err(Error::Usage(format!("--lang {code}: write `auto` or a language code such as `en`, `it`")))
         }
         _ => Ok(()),

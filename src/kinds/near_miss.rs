@@ -15,7 +15,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
-use crate::words::{fold, key, match_case, tokenize};
+use crate::words::{apostrophe_parts, fold, key, match_case, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -79,20 +79,6 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         }));
     }
     Ok(Compiled { check: Box::new(check), vars: &["found", "term"] })
-}
-
-/// The ranges of `word` on each side of its apostrophes (`dell'IA` → `dell`, `IA`).
-fn apostrophe_parts(word: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut start = 0;
-    word.char_indices()
-        .filter(|&(_, c)| matches!(c, '\'' | '\u{2019}'))
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .chain(std::iter::once((word.len(), word.len())))
-        .map(move |(end, next)| {
-            let part = start..end;
-            start = next;
-            part
-        })
 }
 
 impl Check for NearMiss {

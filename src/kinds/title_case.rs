@@ -15,7 +15,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
-use crate::words::key;
+use crate::words::{apostrophe_parts, key};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use toml::Spanned;
@@ -58,17 +58,8 @@ fn words<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<Item = Ran
     let first = doc.token_at(range.start);
     doc.tokens[first..].iter().take_while(move |t| t.range.end <= range.end).filter(|t| t.is_word).flat_map(
         move |t| {
-            let text = &doc.text()[t.range.clone()];
-            let mut parts = Vec::new();
-            let mut start = t.range.start;
-            for (i, c) in text.char_indices() {
-                if c == '\'' || c == '\u{2019}' {
-                    parts.push(start..t.range.start + i);
-                    start = t.range.start + i + c.len_utf8();
-                }
-            }
-            parts.push(start..t.range.end);
-            parts
+            let base = t.range.start;
+            apostrophe_parts(&doc.text()[t.range.clone()]).map(move |p| base + p.start..base + p.end)
         },
     )
 }
