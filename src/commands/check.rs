@@ -42,14 +42,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     // Posts matched by the same [[overrides]] entries share one rule list, compiled once.
     let keys: Vec<Vec<usize>> =
         inputs.iter().map(|input| config.overrides_for(&input_path(input, args))).collect();
-    let mut groups: BTreeMap<&[usize], (Vec<Rule>, Option<&str>)> = BTreeMap::new();
+    let mut groups: BTreeMap<&[usize], (Vec<Rule>, Option<&str>, bool)> = BTreeMap::new();
     let mut config_errors = Vec::new();
     for key in &keys {
         if !groups.contains_key(key.as_slice()) {
             match config.apply(&rules_loaded.rules, key) {
                 Ok(configured) => {
                     let selected = configured.into_iter().filter(|r| is_selected(args, &r.id)).collect();
-                    groups.insert(key, (selected, lang(args, &config, key)));
+                    let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
+                    groups.insert(key, (selected, lang(args, &config, key), report_unused));
                 }
                 Err(e) => config_errors.extend(e),
             }
@@ -92,9 +93,13 @@ pub fn run(args: &CheckArgs) -> u8 {
                 .par_iter()
                 .zip(batch_keys)
                 .map(|(input, key)| {
-                    let (rules, lang) = &groups[key.as_slice()];
-                    let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
-                    let linter = Linter { rules, lang: *lang, known: &rules_loaded.rules, report_unused };
+                    let (rules, lang, report_unused) = &groups[key.as_slice()];
+                    let linter = Linter {
+                        rules,
+                        lang: *lang,
+                        known: &rules_loaded.rules,
+                        report_unused: *report_unused,
+                    };
                     let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
                     let rendered = outcome.report.as_ref().and_then(|r| reporting.prerender(r));
                     progress.tick();
