@@ -42,7 +42,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     // Posts matched by the same [[overrides]] entries share one rule list, compiled once.
     let keys: Vec<Vec<usize>> =
         inputs.iter().map(|input| config.overrides_for(&input_path(input, args))).collect();
-    let mut groups: BTreeMap<&[usize], (Vec<Rule>, Option<&str>, bool)> = BTreeMap::new();
+    let mut groups: BTreeMap<&[usize], Group> = BTreeMap::new();
     let mut config_errors = Vec::new();
     for key in &keys {
         if !groups.contains_key(key.as_slice()) {
@@ -50,7 +50,10 @@ pub fn run(args: &CheckArgs) -> u8 {
                 Ok(configured) => {
                     let selected = configured.into_iter().filter(|r| is_selected(args, &r.id)).collect();
                     let report_unused = is_selected(args, UNUSED) && !config.engine_rule_off(UNUSED, key);
-                    groups.insert(key, (selected, lang(args, &config, key), report_unused));
+                    groups.insert(
+                        key,
+                        Group { rules: selected, lang: lang(args, &config, key), report_unused },
+                    );
                 }
                 Err(e) => config_errors.extend(e),
             }
@@ -93,12 +96,12 @@ pub fn run(args: &CheckArgs) -> u8 {
                 .par_iter()
                 .zip(batch_keys)
                 .map(|(input, key)| {
-                    let (rules, lang, report_unused) = &groups[key.as_slice()];
+                    let group = &groups[key.as_slice()];
                     let linter = Linter {
-                        rules,
-                        lang: *lang,
+                        rules: &group.rules,
+                        lang: group.lang,
                         known: &rules_loaded.rules,
-                        report_unused: *report_unused,
+                        report_unused: group.report_unused,
                     };
                     let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
                     let rendered = outcome.report.as_ref().and_then(|r| reporting.prerender(r));
@@ -155,6 +158,14 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         CLEAN
     }
+}
+
+/// What the posts matched by the same `[[overrides]]` entries are checked with.
+struct Group<'a> {
+    rules: Vec<Rule>,
+    lang: Option<&'a str>,
+    /// Whether `unused-suppression` runs for them.
+    report_unused: bool,
 }
 
 /// How many posts are checked between two writes of the report.
