@@ -36,10 +36,20 @@ words=(bitcoin ethereum binance blockchain solana dogecoin polkadot chainlink li
 patterns=()
 for w in "${words[@]}"; do patterns+=(-e "\\b${w}\\b"); done
 
+# hyperfine prints means; the targets are medians (timings here vary between runs), printed after.
+medians() {
+  python3 - "$1" <<'PY'
+import json, sys
+for result in json.load(open(sys.argv[1]))["results"]:
+    print(f"median {result['median'] * 1000:7.1f} ms  {result['command'][:60]}")
+PY
+}
+
 echo "== $count posts: postlint (all built-in rules) vs rg (50 regexes, -i)"
-hyperfine --warmup 2 --runs 10 -N --ignore-failure \
+hyperfine --warmup 2 --runs 20 -N --ignore-failure --export-json target/bench-corpus.json \
   "$bin check $corpus --format concise" \
   "rg -i -c ${patterns[*]} $corpus"
+medians target/bench-corpus.json
 
 echo "== peak memory (KB), postlint check, each format"
 for format in human concise json sarif; do
@@ -48,4 +58,6 @@ for format in human concise json sarif; do
 done
 
 echo "== one post, process start included"
-hyperfine --warmup 5 --runs 50 -N --ignore-failure "$bin check fixtures/example/nvidia-openai-it.txt"
+hyperfine --warmup 5 --runs 50 -N --ignore-failure --export-json target/bench-one.json \
+  "$bin check fixtures/example/nvidia-openai-it.txt"
+medians target/bench-one.json

@@ -16,8 +16,6 @@ use crate::rule_file::RawRule;
 
 struct Spacing {
     marks: Vec<char>,
-    /// Whether a byte can start one of the marks.
-    first_bytes: [bool; 256],
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -26,21 +24,24 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     if marks.is_empty() || marks.iter().any(|c| c.is_alphanumeric()) {
         return Err(cx.error(after.span(), "`after` must list punctuation marks, e.g. \",;:.!?\""));
     }
-    let mut first_bytes = [false; 256];
-    for mark in &marks {
-        first_bytes[usize::from(mark.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
-    }
-    Ok(Compiled { check: Box::new(Spacing { marks, first_bytes }), vars: &["found"] })
+    Ok(Compiled { check: Box::new(Spacing { marks }), vars: &["found"] })
 }
 
 impl Check for Spacing {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = &doc.prose;
-        // Marks are found by their first byte, then confirmed: a byte scan, not a char decode.
-        let candidates = prose.bytes().enumerate().filter(|&(_, b)| self.first_bytes[usize::from(b)]);
-        for (i, _) in candidates {
+        // A mark is a punctuation token of its own; only one that a word follows at once counts.
+        for pair in doc.tokens.windows(2) {
+            let (mark_token, next_token) = (&pair[0], &pair[1]);
+            if mark_token.is_word || !next_token.is_word || next_token.range.start != mark_token.range.end {
+                continue;
+            }
+            let i = mark_token.range.start;
             let Some(mark) = prose[i..].chars().next().filter(|c| self.marks.contains(c)) else { continue };
             let end = i + mark.len_utf8();
+            if end != mark_token.range.end {
+                continue;
+            }
             let (Some(before), Some(next)) = (prose[..i].chars().next_back(), prose[end..].chars().next())
             else {
                 continue;
