@@ -270,8 +270,12 @@ pub fn parse_severity(
 /// Parses and compiles one rule file, appending its rules to `rules` and its mistakes to `errors`.
 fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Error>) {
     let file = TomlFile::new(name, text);
-    // First only the places of the rule tables; then each table is parsed on its own, so that
-    // one bad rule does not hide the others.
+    // A valid file, the usual case, is parsed once.
+    if let Ok(parsed) = toml::from_str::<RuleFile>(text) {
+        return add_rules(&file, parsed.rule, rules, errors);
+    }
+    // Else first only the places of the rule tables; then each table is parsed on its own, so
+    // that one bad rule does not hide the others.
     let tables = match toml::from_str::<RuleTables>(text) {
         Ok(tables) => tables.rule,
         Err(e) => return errors.push(Error::Config(file.parse_error(&e, 0..0))),
@@ -287,18 +291,21 @@ fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Er
         };
     for part in parts {
         match toml::from_str::<RuleFile>(&file.isolate(part.clone())) {
-            Ok(parsed) => {
-                for table in parsed.rule {
-                    match new_rule(&file, table, rules) {
-                        Ok(rule) => rules.push(rule),
-                        Err(e) => errors.push(Error::Config(e)),
-                    }
-                }
-            }
+            Ok(parsed) => add_rules(&file, parsed.rule, rules, errors),
             Err(e) => {
                 let header = part.start..part.start + text[part.clone()].find('\n').unwrap_or(part.len());
                 errors.push(Error::Config(file.parse_error(&e, header)));
             }
+        }
+    }
+}
+
+/// Checks and compiles the rule `tables` of `file`, adding each to `rules` or its error to `errors`.
+fn add_rules(file: &TomlFile, tables: Vec<Spanned<RawRule>>, rules: &mut Vec<Rule>, errors: &mut Vec<Error>) {
+    for table in tables {
+        match new_rule(file, table, rules) {
+            Ok(rule) => rules.push(rule),
+            Err(e) => errors.push(Error::Config(e)),
         }
     }
 }
