@@ -92,23 +92,25 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut write_all = || -> std::io::Result<()> {
         for (batch, batch_keys) in inputs.chunks(BATCH).zip(keys.chunks(BATCH)) {
             let reporting = &reporter;
-            let outcomes: Vec<(Outcome, Option<Buffer>)> = batch
-                .par_iter()
-                .zip(batch_keys)
-                .map(|(input, key)| {
-                    let group = &groups[key.as_slice()];
-                    let linter = Linter {
-                        rules: &group.rules,
-                        lang: group.lang,
-                        known: &rules_loaded.rules,
-                        report_unused: group.report_unused,
-                    };
-                    let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
-                    let rendered = outcome.report.as_ref().and_then(|r| reporting.prerender(r));
-                    progress.tick();
-                    (outcome, rendered)
-                })
-                .collect();
+            let check_one = |(input, key): (&Input, &Vec<usize>)| {
+                let group = &groups[key.as_slice()];
+                let linter = Linter {
+                    rules: &group.rules,
+                    lang: group.lang,
+                    known: &rules_loaded.rules,
+                    report_unused: group.report_unused,
+                };
+                let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
+                let rendered = outcome.report.as_ref().and_then(|r| reporting.prerender(r));
+                progress.tick();
+                (outcome, rendered)
+            };
+            // One post (a draft, the pre-commit hook) needs no worker threads to start.
+            let outcomes: Vec<(Outcome, Option<Buffer>)> = if batch.len() == 1 {
+                batch.iter().zip(batch_keys).map(check_one).collect()
+            } else {
+                batch.par_iter().zip(batch_keys).map(check_one).collect()
+            };
             for (outcome, rendered) in outcomes {
                 failed |= !outcome.errors.is_empty();
                 render_errors(&outcome.errors, &mut stderr);
