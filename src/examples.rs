@@ -75,12 +75,19 @@ fn check_rule(rule: &Rule) -> Vec<Failure> {
 }
 
 fn run(rule: &Rule, text: &str) -> Result<Vec<crate::diagnostic::Diagnostic>, Error> {
-    let source = Source::new("example.txt", text.to_owned());
+    let source = sample(text);
     Linter::new(std::slice::from_ref(rule)).lint(&source)
 }
 
 /// Applies the rule's own fixes, safe or unsafe, until nothing changes.
 fn fix_with(rule: &Rule, text: &str) -> Result<String, Error> {
-    let source = Source::new("example.txt", text.to_owned());
+    let source = sample(text);
     Ok(fix::fix(&source, &Linter::new(std::slice::from_ref(rule)), Applicability::Unsafe)?.text)
+}
+
+/// An example as a post: plain text, or Markdown if it opens with front matter (`---`), which
+/// can also state its language (`lang: fr`).
+fn sample(text: &str) -> Source {
+    let name = if text.starts_with("---\n") { "example.md" } else { "example.txt" };
+    Source::new(name, text.to_owned())
 }

@@ -142,6 +142,14 @@ with_kind_parameters! {
     sections: Vec<String>,
     /// Punctuation marks that need a space after them (`spacing`).
     after: String,
+    /// Punctuation marks that take no space before them (`spacing`).
+    before: String,
+    /// The `before` marks that do take a space before them, by language code (`spacing`).
+    spaced: BTreeMap<String, String>,
+    /// Words or abbreviations a check lets through (`repetition`: words that may be doubled;
+    /// `sentence-start`: abbreviations after which a sentence goes on; `glued`: names written
+    /// in camel case).
+    except: Vec<String>,
     /// What to check: `count`, `placement` or `campaign` (`hashtags`).
     check: String,
     /// An upper limit (`hashtags` count, `metric`).

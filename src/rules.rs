@@ -16,6 +16,7 @@ use toml::Spanned;
 /// The built-in rule files, as `(name, text)`.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/disclaimers.toml", include_str!("../rules/disclaimers.toml")),
+    ("rules/encoding.toml", include_str!("../rules/encoding.toml")),
     ("rules/hashtags.toml", include_str!("../rules/hashtags.toml")),
     ("rules/labels.toml", include_str!("../rules/labels.toml")),
     ("rules/length.toml", include_str!("../rules/length.toml")),

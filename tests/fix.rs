@@ -44,6 +44,18 @@ fn fix_turns_the_example_into_the_expected_text_and_a_second_run_changes_nothing
 }
 
 #[test]
+fn mojibake_from_each_code_page_is_repaired_byte_for_byte() {
+    // One line each read as Windows-1252, Latin-1, Windows-1250 and Windows-874 (made by
+    // fixtures/mojibake/README.md's recipe from garbled.fixed.txt).
+    let (_dir, path) = copy("fixtures/mojibake/garbled.txt", "post.txt");
+    let output = fix(&path, &["--select", "mojibake"]);
+    assert_eq!(fs::read(&path).unwrap(), fs::read("fixtures/mojibake/garbled.fixed.txt").unwrap());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("Fixed 22 problems."), "{stdout}");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
 fn unsafe_fixes_also_fix_the_disclaimer_the_campaign_tag_and_the_hashtag_blocks() {
     let (_dir, path) = copy(EXAMPLE, "post.txt");
     fix(&path, &["--unsafe-fixes"]);

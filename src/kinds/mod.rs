@@ -2,16 +2,23 @@
 //! gives it parameters; the kind's `compile` reads them once, and its `Check` runs on every post.
 
 mod cashtags;
+mod delimiters;
 mod forbid;
+mod glued;
 pub mod hashtags;
+mod invisible;
 mod label;
 mod line_start;
 mod links;
 mod metric;
+mod mojibake;
 mod near_miss;
+mod repetition;
 mod require;
+mod sentence_start;
 mod spacing;
 mod title_case;
+mod whitespace;
 
 use crate::diagnostic::Edit;
 use crate::document::Document;
@@ -34,6 +41,13 @@ pub const KINDS: &[&str] = &[
     "metric",
     "title-case",
     "links",
+    "whitespace",
+    "repetition",
+    "delimiters",
+    "glued",
+    "mojibake",
+    "invisible",
+    "sentence-start",
 ];
 
 /// A compiled rule's checker, shared by all threads.
@@ -117,6 +131,13 @@ pub fn documentation(kind: &str) -> String {
         "metric" => include_str!("metric.rs"),
         "title-case" => include_str!("title_case.rs"),
         "links" => include_str!("links.rs"),
+        "whitespace" => include_str!("whitespace.rs"),
+        "repetition" => include_str!("repetition.rs"),
+        "delimiters" => include_str!("delimiters.rs"),
+        "glued" => include_str!("glued.rs"),
+        "mojibake" => include_str!("mojibake.rs"),
+        "invisible" => include_str!("invisible.rs"),
+        "sentence-start" => include_str!("sentence_start.rs"),
         _ => "",
     };
     source
@@ -140,6 +161,13 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "metric" => metric::compile(rule, cx),
         "title-case" => title_case::compile(rule, cx),
         "links" => links::compile(rule, cx),
+        "whitespace" => whitespace::compile(rule, cx),
+        "repetition" => repetition::compile(rule, cx),
+        "delimiters" => delimiters::compile(rule, cx),
+        "glued" => glued::compile(rule, cx),
+        "mojibake" => mojibake::compile(rule, cx),
+        "invisible" => invisible::compile(rule, cx),
+        "sentence-start" => sentence_start::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
             format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),

@@ -1,34 +1,70 @@
-//! `spacing` — a missing space after punctuation: `Disclaimer:Non`, `prezzo,che`, `records.The`.
+//! `spacing` — spaces around punctuation. A rule gives either `after` or `before`.
 //!
-//! **What it catches:** one of the `after` marks directly followed by a letter, where the mark
-//! follows a letter, a digit or a closing bracket or quote. **Never fires on:** URLs, e-mail
-//! addresses and @mentions; numbers (`1,000`, `3.5`, `12:30`); a full stop before a lowercase
-//! letter (`binance.com`, `e.g.`, `node.js`) or before a capital that starts an abbreviation or
-//! an all-capitals word (`U.S.`, `Binance.US`); a colon between two all-capitals words
-//! (`BTC:USDT`); ellipses; marks next to Chinese, Japanese or Thai script, which write no
-//! space there. **Example:** `Diclaimaer:Non` → `Diclaimaer: Non`. **Fix:** insert one space.
+//! **`after`: a missing space after a mark** (`Disclaimer:Non`, `prezzo,che`, `records.The`):
+//! one of the marks directly followed by a letter, where the mark follows a letter, a digit or a
+//! closing bracket or quote. **Never fires on:** URLs, e-mail addresses and @mentions; numbers
+//! (`1,000`, `3.5`, `12:30`); a full stop before a lowercase letter (`binance.com`, `e.g.`,
+//! `node.js`) or before a capital that starts an abbreviation or an all-capitals word (`U.S.`,
+//! `Binance.US`); a colon between two all-capitals words (`BTC:USDT`); ellipses; marks next to
+//! Chinese, Japanese or Thai script, which write no space there. **Example:** `Diclaimaer:Non`
+//! → `Diclaimaer: Non`. **Fix:** insert one space.
+//!
+//! **`before`: a space before a mark** (`sessions .`, `parola ,`): spaces between a word (or a
+//! closing bracket or quote) and one of the marks, where the mark ends the word run (a space,
+//! a line end or a closing quote follows). **Never fires on:** the marks that
+//! `spaced` lists for the post's language (French puts a space before `: ; ! ?`); a no-break or
+//! thin space before the mark, which is always deliberate; `.NET`, `:)`, ` ...` and `?!`, where
+//! the mark starts something else; spaces at the start of a line. **Fix:** delete the spaces.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use std::collections::BTreeMap;
 
 struct Spacing {
     marks: Vec<char>,
+    side: Side,
+}
+
+enum Side {
+    After,
+    /// With the marks that take a space before them, by language.
+    Before {
+        spaced: BTreeMap<String, Vec<char>>,
+    },
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let after = cx.required(rule.after.take(), "after")?;
-    let marks: Vec<char> = after.as_ref().chars().filter(|c| !c.is_whitespace()).collect();
+    let (marks, side) = match (rule.after.take(), rule.before.take()) {
+        (Some(after), None) => (after, Side::After),
+        (None, Some(before)) => {
+            let spaced = rule.spaced.take().map(|s| s.into_inner()).unwrap_or_default();
+            let spaced = spaced.into_iter().map(|(lang, marks)| (lang, marks.chars().collect())).collect();
+            (before, Side::Before { spaced })
+        }
+        _ => return Err(cx.error(cx.kind.span(), "kind `spacing` needs one of `after` or `before`")),
+    };
+    let span = marks.span();
+    let marks: Vec<char> = marks.into_inner().chars().filter(|c| !c.is_whitespace()).collect();
     if marks.is_empty() || marks.iter().any(|c| c.is_alphanumeric()) {
-        return Err(cx.error(after.span(), "`after` must list punctuation marks, e.g. \",;:.!?\""));
+        return Err(cx.error(span, "the marks must be punctuation, e.g. \",;:.!?\""));
     }
-    Ok(Compiled { check: Box::new(Spacing { marks }), vars: &["found"] })
+    Ok(Compiled { check: Box::new(Spacing { marks, side }), vars: &["found", "mark"] })
 }
 
 impl Check for Spacing {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        match &self.side {
+            Side::After => self.after(doc, out),
+            Side::Before { spaced } => self.before(doc, spaced, out),
+        }
+    }
+}
+
+impl Spacing {
+    fn after(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = &doc.prose;
         // A mark is a punctuation token of its own; only one that a word follows at once counts.
         for pair in doc.tokens.windows(2) {
@@ -56,6 +92,45 @@ impl Check for Spacing {
                 continue;
             }
             out.push(Finding::at(i..end).fix("insert a space", vec![Edit::insert(end, " ")]));
+        }
+    }
+
+    fn before(&self, doc: &Document, spaced: &BTreeMap<String, Vec<char>>, out: &mut Vec<Finding>) {
+        let (prose, text) = (doc.prose.as_str(), doc.text());
+        let mut exempt: Option<&[char]> = None;
+        for (index, token) in doc.tokens.iter().enumerate() {
+            let mark_text = &prose[token.range.clone()];
+            let Some(mark) = mark_text.chars().next().filter(|c| !token.is_word && self.marks.contains(c))
+            else {
+                continue;
+            };
+            let spaces = prose[..token.range.start].len()
+                - prose[..token.range.start].trim_end_matches([' ', '\t']).len();
+            if spaces == 0 {
+                continue;
+            }
+            let start = token.range.start - spaces;
+            let real = text[start..token.range.start].bytes().all(|b| b == b' ' || b == b'\t');
+            let before = prose[..start].chars().next_back();
+            let follows_word = before.is_some_and(|c| c.is_alphanumeric() || ")]\"'’”»".contains(c));
+            let next = prose[token.range.end..].chars().next();
+            // Not before `)`: ` :)` is a smiley.
+            let ends_run = next.is_none_or(|c| c.is_whitespace() || "\"'’”»".contains(c));
+            if !(real && follows_word && ends_run) || index == 0 {
+                continue;
+            }
+            let exempt = *exempt.get_or_insert_with(|| {
+                doc.language().and_then(|lang| spaced.get(lang)).map_or(&[][..], Vec::as_slice)
+            });
+            if exempt.contains(&mark) {
+                continue;
+            }
+            let range = start..token.range.start;
+            out.push(
+                Finding::at(range.clone())
+                    .var("mark", mark)
+                    .fix("delete the space", vec![Edit::delete(range)]),
+            );
         }
     }
 }

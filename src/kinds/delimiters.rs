@@ -1,0 +1,103 @@
+//! `delimiters` — a bracket or quotation mark opened and never closed within its paragraph:
+//! `(`, `[`, `{`, `«`, `“`, `„` or a straight `"`.
+//!
+//! **What it catches:** `Il prezzo (in dollari è salito.` **Never fires on:** a closing mark with
+//! no opening one (`1)` in a list); emoticons (`:(`, `:-(`); inch marks (`27"`); German `„…“`,
+//! Danish `»…«` and French `« … »` quotes, each closed its own way; brackets in code, link
+//! syntax and URLs, which are not prose. **Fix:** none — only the writer knows where it closes.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+
+struct Delimiters;
+
+pub fn compile(_rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigError> {
+    Ok(Compiled { check: Box::new(Delimiters), vars: &["found", "closing"] })
+}
+
+impl Check for Delimiters {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let prose = doc.prose.as_str();
+        let mut open: Vec<(usize, char)> = Vec::new();
+        let mut previous = '\n';
+        let mut blank_line = false;
+        for (i, c) in prose.char_indices() {
+            if c == '\n' {
+                // A blank line ends the paragraph: what is still open there is unclosed.
+                if blank_line {
+                    report(&mut open, out);
+                }
+                blank_line = true;
+                previous = c;
+                continue;
+            }
+            if !c.is_whitespace() {
+                blank_line = false;
+            }
+            match c {
+                '(' | '[' | '{' if !matches!(previous, ':' | ';' | '=' | '-') => open.push((i, c)),
+                ')' | ']' | '}' => {
+                    close(&mut open, opening_of(c));
+                }
+                '„' => open.push((i, c)),
+                '”' => {
+                    let _ = close(&mut open, '“') || close(&mut open, '„');
+                }
+                // Each closes the one it pairs with if that is open, else opens: `«…»` and
+                // `»…«`, `„…“` and `“…”`, `"…"` (not after a digit: `27"` is inches).
+                '«' | '»' | '“' | '"' => {
+                    let pairs_with = match c {
+                        '«' => '»',
+                        '»' => '«',
+                        '“' => '„',
+                        _ => '"',
+                    };
+                    let inches = c == '"' && previous.is_ascii_digit();
+                    if !close(&mut open, pairs_with) && !inches {
+                        open.push((i, c));
+                    }
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+        report(&mut open, out);
+    }
+}
+
+fn opening_of(c: char) -> char {
+    match c {
+        ')' => '(',
+        ']' => '[',
+        _ => '{',
+    }
+}
+
+/// Closes the innermost open `opening`; says whether there was one.
+fn close(open: &mut Vec<(usize, char)>, opening: char) -> bool {
+    match open.iter().rposition(|&(_, c)| c == opening) {
+        Some(at) => {
+            open.remove(at);
+            true
+        }
+        None => false,
+    }
+}
+
+fn report(open: &mut Vec<(usize, char)>, out: &mut Vec<Finding>) {
+    for (i, c) in open.drain(..) {
+        let closing = match c {
+            '(' => ')',
+            '[' => ']',
+            '{' => '}',
+            '«' => '»',
+            '»' => '«',
+            '„' => '“',
+            '“' => '”',
+            _ => '"',
+        };
+        out.push(Finding::at(i..i + c.len_utf8()).var("closing", closing));
+    }
+}

@@ -1,0 +1,95 @@
+//! `repetition` — the same mark or word twice in a row. One `check` per rule:
+//! - `punctuation`: `..` (but not an ellipsis `...` or `…`, nor `1..10`), `,,` and `;;` — slips
+//!   of the keyboard, **fixed** to one mark — and `!!!` or `??`, shouting, **fixed** (unsafe) to
+//!   one mark. `!!` and mixes such as `?!` never fire.
+//! - `words`: a word repeated with only spaces between (`the the`, `il il`), compared without
+//!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
+//!   `except`; numbers, hashtags, cashtags and mentions never fire. **Fix:** delete the second.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+use crate::words::key;
+use rustc_hash::FxHashSet;
+
+enum Repetition {
+    Punctuation,
+    /// With the keys of the words that may be doubled.
+    Words(FxHashSet<u64>),
+}
+
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let check = cx.required(rule.check.take(), "check")?;
+    let compiled = match check.as_ref().as_str() {
+        "punctuation" => Repetition::Punctuation,
+        "words" => {
+            let except = rule.except.take().map(|e| e.into_inner()).unwrap_or_default();
+            Repetition::Words(except.iter().map(|w| key(w)).collect())
+        }
+        other => {
+            let message = format!("unknown repetition check `{other}`; expected punctuation or words");
+            return Err(cx.error(check.span(), message));
+        }
+    };
+    Ok(Compiled { check: Box::new(compiled), vars: &["found", "word"] })
+}
+
+impl Check for Repetition {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        match self {
+            Self::Punctuation => punctuation(doc, out),
+            Self::Words(except) => words(doc, except, out),
+        }
+    }
+}
+
+fn punctuation(doc: &Document, out: &mut Vec<Finding>) {
+    let bytes = doc.prose.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let mark = bytes[i];
+        if !matches!(mark, b'.' | b',' | b';' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i..].iter().take_while(|&&b| b == mark).count();
+        let (start, end) = (i, i + run);
+        i = end;
+        let digits_around =
+            start > 0 && bytes[start - 1].is_ascii_digit() && bytes.get(end).is_some_and(u8::is_ascii_digit);
+        let safe = match mark {
+            b'.' => run == 2 && !digits_around,
+            b',' | b';' => run >= 2,
+            _ => false,
+        };
+        let shouting = (mark == b'!' && run >= 3) || (mark == b'?' && run >= 2);
+        if !(safe || shouting) {
+            continue;
+        }
+        let one = char::from(mark).to_string();
+        let edit = Edit::replace(start..end, &one);
+        out.push(Finding::at(start..end).fix(format!("replace with “{one}”"), vec![edit]));
+    }
+}
+
+fn words(doc: &Document, except: &FxHashSet<u64>, out: &mut Vec<Finding>) {
+    let prose = doc.prose.as_str();
+    for pair in doc.tokens.windows(2) {
+        let (first, second) = (&pair[0], &pair[1]);
+        if !first.is_word || !second.is_word || first.key != second.key || except.contains(&first.key) {
+            continue;
+        }
+        let gap = &prose[first.range.end..second.range.start];
+        let spaced = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r');
+        let word = &prose[first.range.clone()];
+        let tagged = prose[..first.range.start].ends_with(['#', '$', '@']);
+        if !spaced || gap.matches('\n').count() > 1 || tagged || word.chars().any(|c| c.is_numeric()) {
+            continue;
+        }
+        let range = first.range.start..second.range.end;
+        let edit = Edit::delete(first.range.end..second.range.end);
+        out.push(Finding::at(range).var("word", word).fix("delete the second one", vec![edit]));
+    }
+}

@@ -1,0 +1,91 @@
+//! `sentence-start` — a sentence, a paragraph or the post that starts with a small letter.
+//!
+//! **What it catches:** the first word of the post, of a paragraph (after a blank line), or
+//! after `.`, `!` or `?` and a space, when it starts with a lowercase letter.
+//! **Never fires on:** words with a capital inside (`iPhone`, `eToro`); after an ellipsis (`...`,
+//! `…`), a single letter or a number (`e.g.`, `1.`), or an abbreviation listed in `except`
+//! (`etc.`, `ecc.`); list items; hashtags, cashtags, @mentions and domain names
+//! (`binance.com`); scripts without capitals. **Fix** (unsafe): a capital first letter.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+use crate::words::key;
+use rustc_hash::FxHashSet;
+
+struct SentenceStart {
+    /// Keys of the abbreviations after which a sentence goes on.
+    except: FxHashSet<u64>,
+}
+
+pub fn compile(rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigError> {
+    let except = rule.except.take().map(|e| e.into_inner()).unwrap_or_default();
+    let except = except.iter().map(|w| key(w.trim_end_matches('.'))).collect();
+    Ok(Compiled { check: Box::new(SentenceStart { except }), vars: &["found", "replacement"] })
+}
+
+impl Check for SentenceStart {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let (prose, text) = (doc.prose.as_str(), doc.text());
+        let tokens = &doc.tokens;
+        for (index, token) in tokens.iter().enumerate() {
+            let word = &prose[token.range.clone()];
+            let mut chars = word.chars();
+            let Some(first) = chars.next() else { continue };
+            if !token.is_word || !first.is_lowercase() || chars.any(char::is_uppercase) {
+                continue;
+            }
+            if !self.starts_sentence(doc, index) {
+                continue;
+            }
+            let line_start = text[..token.range.start].rfind('\n').map_or(0, |n| n + 1);
+            let tagged = prose[..token.range.start].ends_with(['#', '$', '@']);
+            let domain = prose[token.range.end..].starts_with('.')
+                && prose[token.range.end + 1..].starts_with(char::is_alphanumeric);
+            if tagged || domain || is_list_item(&text[line_start..token.range.start]) {
+                continue;
+            }
+            let capital: String = first.to_uppercase().collect();
+            let range = token.range.start..token.range.start + first.len_utf8();
+            let replacement = format!("{capital}{}", &word[first.len_utf8()..]);
+            out.push(
+                Finding::at(token.range.clone())
+                    .var("replacement", &replacement)
+                    .fix(format!("write “{replacement}”"), vec![Edit::replace(range, capital)]),
+            );
+        }
+    }
+}
+
+impl SentenceStart {
+    /// Whether token `index` starts the post, a paragraph or a sentence.
+    fn starts_sentence(&self, doc: &Document, index: usize) -> bool {
+        let prose = doc.prose.as_str();
+        let start = doc.tokens[index].range.start;
+        let Some(previous) = index.checked_sub(1).map(|i| &doc.tokens[i]) else { return true };
+        let gap = &prose[previous.range.end..start];
+        if gap.matches('\n').count() >= 2 && gap.trim().is_empty() {
+            return true;
+        }
+        let mark = &prose[previous.range.clone()];
+        if gap.is_empty() || !matches!(mark, "." | "!" | "?") {
+            return false;
+        }
+        let Some(before) = index.checked_sub(2).map(|i| &doc.tokens[i]) else { return true };
+        let before_text = &prose[before.range.clone()];
+        let single = before_text.chars().count() == 1 && before.is_word;
+        let number = before_text.chars().all(|c| c.is_numeric());
+        let ellipsis = before.range.end == previous.range.start && matches!(before_text, "." | "…");
+        !(single || number || ellipsis || (before.is_word && self.except.contains(&before.key)))
+    }
+}
+
+/// Whether a line that begins with `head` is a list item (`- `, `* `, `• `, `1. `, `2) `).
+fn is_list_item(head: &str) -> bool {
+    let head = head.trim_start();
+    let numbered = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    head.starts_with(['-', '*', '+', '•', '–'])
+        || (numbered.len() < head.len() && numbered.starts_with(['.', ')']))
+}

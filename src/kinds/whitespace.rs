@@ -1,0 +1,83 @@
+//! `whitespace` — spaces that should not be there. One `check` per rule:
+//! - `double`: two or more spaces in a row between two words or marks on a line. Indentation,
+//!   spaces inside code and the spaces Markdown syntax leaves behind never fire.
+//!   **Example:** `Bitcoin  rose`. **Fix:** one space.
+//! - `trailing`: spaces or tabs at the end of a line. A Markdown hard line break (two or more
+//!   spaces at the end of a line that the paragraph continues on) and code never fire.
+//!   **Example:** `Bitcoin rose.␠␠` at the end of a paragraph. **Fix:** delete them.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+
+enum Whitespace {
+    Double,
+    Trailing,
+}
+
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let check = cx.required(rule.check.take(), "check")?;
+    let compiled = match check.as_ref().as_str() {
+        "double" => Whitespace::Double,
+        "trailing" => Whitespace::Trailing,
+        other => {
+            let message = format!("unknown whitespace check `{other}`; expected double or trailing");
+            return Err(cx.error(check.span(), message));
+        }
+    };
+    Ok(Compiled { check: Box::new(compiled), vars: &["found"] })
+}
+
+impl Check for Whitespace {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        match self {
+            Self::Double => double(doc, out),
+            Self::Trailing => trailing(doc, out),
+        }
+    }
+}
+
+fn double(doc: &Document, out: &mut Vec<Finding>) {
+    let (prose, text) = (doc.prose.as_str(), doc.text());
+    let mut from = 0;
+    while let Some(found) = prose[from..].find("  ") {
+        let start = from + found;
+        let end = start + prose[start..].bytes().take_while(|&b| b == b' ').count();
+        from = end;
+        // Spaces in the writer's text (not blanked syntax), with prose on both sides.
+        let real = text.as_bytes()[start..end].iter().all(|&b| b == b' ');
+        let before = prose[..start].chars().next_back().is_some_and(|c| !c.is_whitespace());
+        let after = prose[end..].chars().next().is_some_and(|c| !c.is_whitespace());
+        if real && before && after {
+            out.push(
+                Finding::at(start..end).fix("replace with one space", vec![Edit::replace(start..end, " ")]),
+            );
+        }
+    }
+}
+
+fn trailing(doc: &Document, out: &mut Vec<Finding>) {
+    let markdown = doc.source.is_markdown();
+    let lines: Vec<_> = doc.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
+        let text = &doc.text()[line.clone()];
+        let kept = text.trim_end_matches([' ', '\t']).len();
+        if kept == text.len() {
+            continue;
+        }
+        let has_prose = !doc.prose[line.clone()].trim().is_empty();
+        // In Markdown a line without prose is code, or blank, where spaces do no harm.
+        if markdown && !has_prose {
+            continue;
+        }
+        let spaces = &text[kept..];
+        let continues = lines.get(index + 1).is_some_and(|next| !doc.prose[next.clone()].trim().is_empty());
+        if markdown && spaces.len() >= 2 && !spaces.contains('\t') && continues {
+            continue;
+        }
+        let range = line.start + kept..line.end;
+        out.push(Finding::at(range.clone()).fix("delete them", vec![Edit::delete(range)]));
+    }
+}
