@@ -22,6 +22,10 @@ pub const ENGINE_RULES: &[&str] = &["unused-suppression"];
 struct RawConfig {
     rule_dirs: Option<Vec<Spanned<String>>>,
     builtin: Option<bool>,
+    #[serde(default)]
+    dictionaries: Vec<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
     profile: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
     #[serde(default)]
@@ -52,6 +56,8 @@ pub struct Config {
     pub rule_dirs: Vec<PathBuf>,
     /// Whether the built-in rules load.
     pub builtin: bool,
+    /// Where `spelling` looks for dictionaries first, and the team's word lists, read.
+    pub spelling: crate::spelling::Setup,
     /// The posts' language, if set (not `auto`).
     pub lang: Option<String>,
     exclude: GlobSet,
@@ -100,6 +106,7 @@ impl Config {
             dir,
             rule_dirs: Vec::new(),
             builtin: true,
+            spelling: crate::spelling::Setup::default(),
             lang: None,
             exclude: GlobSet::empty(),
             rules: BTreeMap::new(),
@@ -162,6 +169,18 @@ impl Config {
             });
         }
         let rule_dirs = raw.rule_dirs.unwrap_or_default().iter().map(|d| dir.join(d.as_ref())).collect();
+        let mut word_lists = Vec::new();
+        for list in &raw.words {
+            match std::fs::read_to_string(dir.join(list.as_ref())) {
+                Ok(text) => word_lists.push(text),
+                Err(e) => {
+                    let message = format!("cannot read the word list `{}`: {e}", list.as_ref());
+                    errors.push(Error::Config(file.error(list.span(), message)));
+                }
+            }
+        }
+        let dictionaries = raw.dictionaries.iter().map(|d| dir.join(d.as_ref())).collect();
+        let spelling = crate::spelling::Setup { dictionaries, word_lists };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -170,6 +189,7 @@ impl Config {
             dir,
             rule_dirs,
             builtin: raw.builtin.unwrap_or(true),
+            spelling,
             lang,
             exclude,
             rules: raw.rules,

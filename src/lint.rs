@@ -38,6 +38,7 @@ impl<'a> Linter<'a> {
             diagnostics.extend(found);
         }
         sort(&mut diagnostics);
+        drop_yielded(&mut diagnostics, |id| self.rules.iter().any(|r| r.id == id && r.yields()));
         drop_resolved(&mut diagnostics);
         if !doc.directives.is_empty() {
             let is_active = |id: &str| self.rules.iter().any(|r| r.id == id);
@@ -55,6 +56,23 @@ impl<'a> Linter<'a> {
 fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics
         .sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
+}
+
+/// Drops a diagnostic of a rule that yields (`yields(rule id)`) where it overlaps another rule's
+/// diagnostic: `Diclaimaer` is reported as a misspelling of “Disclaimer”, not also as an
+/// unknown word. `diagnostics` must be sorted by position.
+fn drop_yielded(diagnostics: &mut Vec<Diagnostic>, yields: impl Fn(&str) -> bool) {
+    let overlapped: Vec<bool> = diagnostics
+        .iter()
+        .map(|d| {
+            yields(&d.rule)
+                && diagnostics.iter().any(|other| {
+                    other.rule != d.rule && other.range.start < d.range.end && d.range.start < other.range.end
+                })
+        })
+        .collect();
+    let mut overlapped = overlapped.into_iter();
+    diagnostics.retain(|_| !overlapped.next().unwrap_or(false));
 }
 
 /// Drops a diagnostic whose text another diagnostic's safe fix removes or rewrites: the comma in

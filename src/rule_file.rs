@@ -60,7 +60,7 @@ macro_rules! with_kind_parameters {
             pub kind: Spanned<String>,
             pub severity: Spanned<String>,
             pub message: Spanned<String>,
-            pub help: Option<String>,
+            pub help: Option<Spanned<String>>,
             pub why: Option<String>,
             /// The languages the rule is for; none means every language.
             pub lang: Option<Spanned<Vec<String>>>,

@@ -35,8 +35,10 @@ pub struct Rule {
     pub message: Template,
     /// The message as written, placeholders and all.
     pub message_text: String,
-    /// Advice on what to do.
+    /// Advice on what to do, as written.
     pub help: Option<String>,
+    /// The advice, filled in with each finding's values.
+    help_template: Option<Template>,
     /// Why the rule exists.
     pub why: Option<String>,
     /// The languages the rule runs for (empty: all).
@@ -172,6 +174,11 @@ impl Rule {
         }
     }
 
+    /// Whether the rule's findings give way to other rules' where they overlap.
+    pub fn yields(&self) -> bool {
+        self.check.yields()
+    }
+
     /// A rule that runs `check`, for kinds written in Rust rather than loaded from a file; it
     /// has no parameters to configure.
     pub fn custom(id: &str, kind: &str, severity: Severity, message: &str, check: Arc<dyn Check>) -> Self {
@@ -183,6 +190,7 @@ impl Rule {
                 .unwrap_or_else(|_| unreachable!()),
             message_text: message.to_owned(),
             help: None,
+            help_template: None,
             why: None,
             langs: Vec::new(),
             off_by_default: false,
@@ -218,7 +226,7 @@ impl Rule {
             severity,
             range: finding.range,
             message: self.message.render(&vars),
-            help: self.help.clone(),
+            help: self.help_template.as_ref().map(|h| h.render(&vars)),
             fix,
         }
     }
@@ -356,13 +364,18 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
     }
     let message =
         Template::parse(raw.message.as_ref(), vars).map_err(|why| file.error(raw.message.span(), why))?;
+    let help_template = match &raw.help {
+        Some(help) => Some(Template::parse(help.as_ref(), vars).map_err(|why| file.error(help.span(), why))?),
+        None => None,
+    };
     Ok(Rule {
         id: raw.id.as_ref().clone(),
         kind: raw.kind.as_ref().clone(),
         severity,
         message,
         message_text: raw.message.as_ref().clone(),
-        help: raw.help.clone(),
+        help: raw.help.as_ref().map(|h| h.as_ref().clone()),
+        help_template,
         why: raw.why.clone(),
         langs,
         off_by_default,

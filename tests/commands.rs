@@ -59,9 +59,14 @@ fn rules_explain_prints_message_why_examples_allow_and_the_kind() {
 
 #[test]
 fn rules_test_passes_on_the_built_in_rules_and_names_a_broken_one() {
-    let (stdout, _, code) = run(std::path::Path::new("."), &["rules", "test"]);
-    assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.ends_with("all behave.\n"));
+    let output = postlint()
+        .args(["rules", "test"])
+        .env("DICPATH", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dictionaries"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.ends_with("all behave.\n"), "{stdout}");
     let dir = tempfile::tempdir().unwrap();
     let rules = "# team rules\n\n[[rule]]\nid = \"no-moon\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"no\"\nany = [\"to the moon\"]\nexamples = [{ bad = \"to the mars\" }]\n";
     fs::write(dir.path().join("team.toml"), rules).unwrap();

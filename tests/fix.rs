@@ -46,10 +46,10 @@ fn fix_turns_the_example_into_the_expected_text_and_a_second_run_changes_nothing
 #[test]
 fn mojibake_from_each_code_page_is_repaired_byte_for_byte() {
     // One line each read as Windows-1252, Latin-1, Windows-1250 and Windows-874 (made by
-    // fixtures/mojibake/README.md's recipe from garbled.fixed.txt).
-    let (_dir, path) = copy("fixtures/mojibake/garbled.txt", "post.txt");
+    // fixtures/mojibake/README.md's recipe from garbled.fixed.md).
+    let (_dir, path) = copy("fixtures/mojibake/garbled.md", "post.md");
     let output = fix(&path, &["--select", "mojibake"]);
-    assert_eq!(fs::read(&path).unwrap(), fs::read("fixtures/mojibake/garbled.fixed.txt").unwrap());
+    assert_eq!(fs::read(&path).unwrap(), fs::read("fixtures/mojibake/garbled.fixed.md").unwrap());
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("Fixed 22 problems."), "{stdout}");
     assert_eq!(output.status.code(), Some(0));
@@ -101,7 +101,8 @@ fn stdin_fix_prints_the_fixed_draft_and_the_remaining_problems_on_stderr() {
         .unwrap();
     assert_eq!(output.stdout, fs::read(FIXED).unwrap());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 5, "{stderr}");
+    // Without an Italian dictionary installed, a note says so after the problems.
+    assert_eq!(stderr.lines().filter(|l| !l.starts_with("note: ")).count(), 5, "{stderr}");
     assert!(stderr.starts_with("draft.txt:1:1: warning[title-case]"), "{stderr}");
     assert!(stderr.contains("draft.txt:7:376: warning[hashtag-placement]"), "{stderr}");
 }

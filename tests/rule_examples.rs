@@ -5,6 +5,9 @@ use postlint::rules::RuleSet;
 
 #[test]
 fn built_in_rules_pass_their_own_examples() {
+    // The dictionaries made for the tests, so that `spelling`'s examples run anywhere.
+    let dictionaries = vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dictionaries").into()];
+    postlint::spelling::configure(postlint::spelling::Setup { dictionaries, word_lists: Vec::new() });
     let rules = RuleSet::load(true, &[]).expect("built-in rules load");
     let failures = examples::check(&rules);
     assert!(failures.is_empty(), "{failures:#?}");

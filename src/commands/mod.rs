@@ -30,6 +30,7 @@ pub fn load(args: &RuleArgs) -> Result<Loaded, Vec<Error>> {
     if let Some(name) = &args.profile {
         config.set_profile(name, None).map_err(|e| vec![e])?;
     }
+    crate::spelling::configure(config.spelling.clone());
     let mut dirs = config.rule_dirs.clone();
     dirs.extend(args.rules.iter().cloned());
     let rules = RuleSet::load(config.builtin && !args.no_builtin, &dirs)?;

@@ -17,6 +17,7 @@ mod repetition;
 mod require;
 mod sentence_start;
 mod spacing;
+mod spelling;
 mod title_case;
 mod whitespace;
 
@@ -48,12 +49,19 @@ pub const KINDS: &[&str] = &[
     "mojibake",
     "invisible",
     "sentence-start",
+    "spelling",
 ];
 
 /// A compiled rule's checker, shared by all threads.
 pub trait Check: Send + Sync {
     /// Appends what it finds in `doc` to `out`.
     fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+
+    /// Whether its findings give way to other rules': one that overlaps another rule's
+    /// diagnostic is dropped (a general dictionary check yields to the specific rules).
+    fn yields(&self) -> bool {
+        false
+    }
 }
 
 /// One thing a check found, before the rule turns it into a diagnostic.
@@ -138,6 +146,7 @@ pub fn documentation(kind: &str) -> String {
         "mojibake" => include_str!("mojibake.rs"),
         "invisible" => include_str!("invisible.rs"),
         "sentence-start" => include_str!("sentence_start.rs"),
+        "spelling" => include_str!("spelling.rs"),
         _ => "",
     };
     source
@@ -168,6 +177,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "mojibake" => mojibake::compile(rule, cx),
         "invisible" => invisible::compile(rule, cx),
         "sentence-start" => sentence_start::compile(rule, cx),
+        "spelling" => spelling::compile(rule, cx),
         other => Err(cx.error(
             rule.kind.span(),
             format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),

@@ -1,0 +1,185 @@
+//! `spelling` — words that the Hunspell dictionary of the post's language does not know.
+//!
+//! **What it checks:** words in small letters, and each part of a word with an apostrophe
+//! (`dell'IA`: `dell'` is a listed elision, `IA` is capitals). A word passes if the post's
+//! dictionary knows it, if the English one does (posts in every language borrow English
+//! words), or if a word list has it (`rules/words/*.txt`, the team's `words` files).
+//! **Never checks:** words with a capital (names: `Nvidia`, `Hyperliquid`; tickers: `BTC`),
+//! words with digits, single letters, hashtags, cashtags, @mentions, URLs and code.
+//! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
+//! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
+//! it are not checked and the run ends with one note naming the package to install.
+//! **Fix** (unsafe): the dictionary's suggestion, when it has exactly one.
+
+use super::{Check, Compiled, Context, Finding};
+use crate::diagnostic::Edit;
+use crate::document::Document;
+use crate::error::ConfigError;
+use crate::rule_file::RawRule;
+use crate::spelling::{self, Dictionary, Found};
+use crate::words::key;
+use rustc_hash::FxHasher;
+use std::cell::RefCell;
+use std::hash::Hasher;
+use std::sync::Arc;
+
+struct Spelling;
+
+pub fn compile(_rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigError> {
+    Ok(Compiled { check: Box::new(Spelling), vars: &["found", "lang", "suggestions"] })
+}
+
+impl Check for Spelling {
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(lang) = doc.language() else { return };
+        let Some(primary) = loaded(lang) else { return };
+        let english = if lang == "en" { None } else { loaded_quietly("en") };
+        let dictionaries: Vec<&Dictionary> =
+            [Some(&primary), english.as_ref()].into_iter().flatten().map(|d| &**d).collect();
+        let prose = doc.prose.as_str();
+        for token in doc.tokens.iter().filter(|t| t.is_word) {
+            let word = &prose[token.range.clone()];
+            // Only words with a small letter first: names, tickers and numbers are skipped early.
+            if !word.starts_with(|c: char| c.is_lowercase())
+                || prose[..token.range.start].ends_with(['#', '$', '@'])
+            {
+                continue;
+            }
+            let after = &prose[token.range.end..];
+            if after.starts_with('@')
+                || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric))
+            {
+                continue;
+            }
+            if is_known(word, lang, &dictionaries) {
+                continue;
+            }
+            let suggestions = suggestions(&primary, word);
+            let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
+            let mut finding = Finding::at(token.range.clone())
+                .var("lang", lang)
+                .var("suggestions", if listed.is_empty() { "none".to_owned() } else { listed.join(", ") });
+            if let [only] = suggestions.as_slice() {
+                finding = finding
+                    .fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.clone(), only)]);
+            }
+            out.push(finding);
+        }
+    }
+
+    fn yields(&self) -> bool {
+        true
+    }
+}
+
+/// The dictionary for `lang`; if there is none, a note says which package to install.
+fn loaded(lang: &str) -> Option<Arc<Dictionary>> {
+    match spelling::dictionary(lang) {
+        Found::Loaded(dictionary) => Some(dictionary),
+        Found::Missing if crate::lang::LANGUAGES.contains(&lang) && !matches!(lang, "zh" | "ja") => {
+            let install = match spelling::package(lang) {
+                Some(package) => format!("install it (Debian, Ubuntu: `apt install {package}`) or "),
+                None => String::new(),
+            };
+            crate::notes::once(format!(
+                "no Hunspell dictionary for `{lang}`, so posts in it were not spell-checked: \
+                 {install}name a folder with `{lang}_*.aff` and `.dic` in `dictionaries` (postlint.toml) or DICPATH"
+            ));
+            None
+        }
+        Found::Missing => None,
+        Found::Unreadable(message) => {
+            crate::notes::once(format!("a dictionary could not be read, so it was not used: {message}"));
+            None
+        }
+    }
+}
+
+/// The dictionary for `lang` if there is one, with no note if not.
+fn loaded_quietly(lang: &str) -> Option<Arc<Dictionary>> {
+    match spelling::dictionary(lang) {
+        Found::Loaded(dictionary) => Some(dictionary),
+        _ => None,
+    }
+}
+
+thread_local! {
+    /// Recent verdicts, by a hash of the language and the word: the same words come back in
+    /// post after post, and a dictionary lookup costs microseconds.
+    static VERDICTS: RefCell<Vec<(u64, bool)>> = RefCell::new(vec![(0, false); 1 << 14]);
+}
+
+/// Whether `word` is spelled right, remembered per thread.
+fn is_known(word: &str, lang: &str, dictionaries: &[&Dictionary]) -> bool {
+    let mut hasher = FxHasher::default();
+    hasher.write(lang.as_bytes());
+    hasher.write(word.as_bytes());
+    let tag = hasher.finish() | 1;
+    VERDICTS.with_borrow_mut(|verdicts| {
+        let slot = (tag >> 7) as usize & (verdicts.len() - 1);
+        if verdicts[slot].0 == tag {
+            return verdicts[slot].1;
+        }
+        let verdict = judge(word, dictionaries);
+        verdicts[slot] = (tag, verdict);
+        verdict
+    })
+}
+
+fn judge(word: &str, dictionaries: &[&Dictionary]) -> bool {
+    let word = word.replace(['’', 'ʼ'], "'");
+    if part_is_known(&word, dictionaries) {
+        return true;
+    }
+    let Some((heads, last)) = word.rsplit_once('\'') else { return false };
+    let known = spelling::known_words();
+    heads
+        .split('\'')
+        .all(|head| known.contains(&key(&format!("{head}'"))) || part_is_known(head, dictionaries))
+        && part_is_known(last, dictionaries)
+}
+
+/// Whether one part of a word passes: skipped (a capital, a digit, one letter), listed, or in
+/// a dictionary (an English one also in its American form).
+fn part_is_known(part: &str, dictionaries: &[&Dictionary]) -> bool {
+    part.chars().count() < 2
+        || part.chars().any(|c| c.is_uppercase() || c.is_numeric())
+        || spelling::known_words().contains(&key(part))
+        || dictionaries.iter().any(|d| {
+            d.words.check(part) || (d.is_english() && american(part).is_some_and(|us| d.words.check(&us)))
+        })
+}
+
+/// The American spelling of a British one (`favourite`, `organise`, `analyse`, `centre`,
+/// `travelled`), for English dictionaries that know only the American forms.
+fn american(word: &str) -> Option<String> {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ence", "ense"),
+        ("ogue", "og"),
+    ];
+    if word.contains("our") {
+        return Some(word.replacen("our", "or", 1));
+    }
+    ENDINGS.iter().find_map(|(gb, us)| word.strip_suffix(gb).map(|stem| format!("{stem}{us}")))
+}
+
+/// The dictionary's suggestions for `word`, without those that split it in two (`until l`).
+fn suggestions(dictionary: &Dictionary, word: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    dictionary.words.suggest(&word.replace(['’', 'ʼ'], "'"), &mut found);
+    found.retain(|s| !s.contains([' ', '-']));
+    found
+}
