@@ -15,6 +15,7 @@ pub struct Source {
     /// Whether the bytes started with a UTF-8 byte order mark.
     pub bom: bool,
     line_starts: Vec<usize>,
+    markdown: bool,
 }
 
 /// Bytes that are not valid UTF-8.
@@ -58,8 +59,11 @@ impl Source {
     }
 
     fn indexed(name: String, text: String, bom: bool) -> Self {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { name, text, bom, line_starts }
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
+        let lower = name.to_ascii_lowercase();
+        let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+        Self { name, text, bom, line_starts, markdown }
     }
 
     /// The same post with another text (a fixed one): same name, same byte order mark.
@@ -79,8 +83,7 @@ impl Source {
 
     /// Whether the post is Markdown, judged by its name's extension.
     pub fn is_markdown(&self) -> bool {
-        let lower = self.name.to_ascii_lowercase();
-        lower.ends_with(".md") || lower.ends_with(".markdown")
+        self.markdown
     }
 
     /// The byte length of the byte order mark that precedes `text` in the file (0 or 3).

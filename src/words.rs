@@ -279,6 +279,16 @@ fn mix(h: u64, word: u64, lowercase: bool) -> u64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn non_ascii_finds_every_character_outside_ascii_at_its_offset() {
+        let text = "plain ascii text, then é at 23; a long ascii run 0123456789€ and 🚀";
+        let expected: Vec<(usize, char)> = text.char_indices().filter(|(_, c)| !c.is_ascii()).collect();
+        assert_eq!(super::non_ascii(text).collect::<Vec<_>>(), expected);
+        assert_eq!(super::non_ascii("only ascii here, long enough").count(), 0);
+        assert_eq!(super::non_ascii("é").collect::<Vec<_>>(), [(0, 'é')]);
+    }
+
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
@@ -330,4 +340,30 @@ mod case_tests {
         assert_eq!(match_case("diclaimaer", "Disclaimer", false), "Disclaimer");
         assert_eq!(match_case("non consiglio", "Non è un consiglio", true), "non è un consiglio");
     }
+}
+
+/// The characters of `text` outside ASCII, with their byte offsets, found eight bytes at a time:
+/// for checks that only look at such characters (invisible ones, mis-decoded ones), most of a
+/// post is skipped without decoding it.
+pub fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 8 <= bytes.len() {
+            let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+            let high = chunk & 0x8080_8080_8080_8080;
+            if high != 0 {
+                i += (high.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        while i < bytes.len() && bytes[i] < 0x80 {
+            i += 1;
+        }
+        let c = text[i..].chars().next()?;
+        let at = i;
+        i += c.len_utf8();
+        Some((at, c))
+    })
 }

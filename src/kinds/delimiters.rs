@@ -20,24 +20,24 @@ pub fn compile(_rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigErr
 impl Check for Delimiters {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = doc.prose.as_str();
+        let bytes = prose.as_bytes();
         let mut open: Vec<(usize, char)> = Vec::new();
-        let mut previous = '\n';
-        let mut blank_line = false;
-        for (i, c) in prose.char_indices() {
-            if c == '\n' {
-                // A blank line ends the paragraph: what is still open there is unclosed.
-                if blank_line {
-                    report(&mut open, out);
-                }
-                blank_line = true;
-                previous = c;
+        let mut previous_end = 0;
+        // Every bracket and quotation mark is a token of its own.
+        for token in &doc.tokens {
+            let i = token.range.start;
+            // A blank line ends the paragraph: what is still open there is unclosed.
+            if i > previous_end + 1 && is_paragraph_break(&bytes[previous_end..i]) {
+                report(&mut open, out);
+            }
+            previous_end = token.range.end;
+            if token.is_word {
                 continue;
             }
-            if !c.is_whitespace() {
-                blank_line = false;
-            }
+            let Some(c) = prose[i..].chars().next() else { continue };
+            let previous = if i == 0 { b'\n' } else { bytes[i - 1] };
             match c {
-                '(' | '[' | '{' if !matches!(previous, ':' | ';' | '=' | '-') => open.push((i, c)),
+                '(' | '[' | '{' if !matches!(previous, b':' | b';' | b'=' | b'-') => open.push((i, c)),
                 ')' | ']' | '}' => {
                     close(&mut open, opening_of(c));
                 }
@@ -61,10 +61,15 @@ impl Check for Delimiters {
                 }
                 _ => {}
             }
-            previous = c;
         }
         report(&mut open, out);
     }
+}
+
+/// Whether the space between two tokens (only whitespace: tokens hold everything else) holds
+/// a blank line.
+fn is_paragraph_break(gap: &[u8]) -> bool {
+    gap.iter().filter(|&&b| b == b'\n').count() >= 2
 }
 
 fn opening_of(c: char) -> char {

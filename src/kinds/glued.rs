@@ -32,7 +32,11 @@ impl Check for Glued {
         let prose = doc.prose.as_str();
         for token in doc.tokens.iter().filter(|t| t.is_word && t.range.len() >= 6) {
             let word = &prose[token.range.clone()];
-            if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Glue needs three small letters first and a capital after them.
+            let bytes = word.as_bytes();
+            if bytes[..3].iter().any(|b| b.is_ascii() && !b.is_ascii_lowercase())
+                || !bytes[3..].iter().any(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
                 continue;
             }
             if prose[..token.range.start].ends_with(['#', '$', '@'])

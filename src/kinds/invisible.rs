@@ -15,6 +15,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use crate::words::non_ascii;
 
 struct Invisible;
 
@@ -25,12 +26,8 @@ pub fn compile(_rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigErr
 impl Check for Invisible {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = doc.prose.as_str();
-        // Every listed character is above U+00AC, so ASCII-only text has none.
-        if prose.is_ascii() {
-            return;
-        }
         let mut has_rtl: Option<bool> = None;
-        for (i, c) in prose.char_indices() {
+        for (i, c) in non_ascii(prose) {
             let Some(name) = name(c) else { continue };
             let before = prose[..i].chars().next_back();
             let after = prose[i + c.len_utf8()..].chars().next();

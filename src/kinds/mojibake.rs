@@ -16,6 +16,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use crate::words::non_ascii;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -60,22 +61,14 @@ static CODE_PAGES: LazyLock<Vec<CodePage>> = LazyLock::new(|| {
 impl Check for Mojibake {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = doc.prose.as_str();
-        if prose.is_ascii() {
-            return;
-        }
-        let mut i = 0;
-        while i < prose.len() {
-            let Some(c) = prose[i..].chars().next() else { break };
-            if c.is_ascii() {
-                i += 1;
+        let mut checked_up_to = 0;
+        for (i, _) in non_ascii(prose) {
+            if i < checked_up_to {
                 continue;
             }
-            match run_at(prose, i) {
-                Some(run) => {
-                    i = run.range.end;
-                    out.push(run.finding());
-                }
-                None => i += c.len_utf8(),
+            if let Some(run) = run_at(prose, i) {
+                checked_up_to = run.range.end;
+                out.push(run.finding());
             }
         }
     }

@@ -47,16 +47,24 @@ impl Check for Repetition {
 
 fn punctuation(doc: &Document, out: &mut Vec<Finding>) {
     let bytes = doc.prose.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let mark = bytes[i];
-        if !matches!(mark, b'.' | b',' | b';' | b'!' | b'?') {
-            i += 1;
+    // Every mark is a token of its own; a run is marks that touch.
+    let mut index = 0;
+    let tokens = &doc.tokens;
+    while index < tokens.len() {
+        let token = &tokens[index];
+        index += 1;
+        let mark = bytes[token.range.start];
+        if token.is_word || token.range.len() != 1 || !matches!(mark, b'.' | b',' | b';' | b'!' | b'?') {
             continue;
         }
-        let run = bytes[i..].iter().take_while(|&&b| b == mark).count();
-        let (start, end) = (i, i + run);
-        i = end;
+        let (start, mut end) = (token.range.start, token.range.end);
+        while let Some(next) =
+            tokens.get(index).filter(|t| t.range.start == end && bytes[t.range.start] == mark)
+        {
+            end = next.range.end;
+            index += 1;
+        }
+        let run = end - start;
         let digits_around =
             start > 0 && bytes[start - 1].is_ascii_digit() && bytes.get(end).is_some_and(u8::is_ascii_digit);
         let safe = match mark {

@@ -31,13 +31,14 @@ impl Check for SentenceStart {
         let (prose, text) = (doc.prose.as_str(), doc.text());
         let tokens = &doc.tokens;
         for (index, token) in tokens.iter().enumerate() {
+            // Cheapest first: most words follow another word, or a mark that ends no sentence.
+            if !token.is_word || !self.starts_sentence(doc, index) {
+                continue;
+            }
             let word = &prose[token.range.clone()];
             let mut chars = word.chars();
             let Some(first) = chars.next() else { continue };
-            if !token.is_word || !first.is_lowercase() || chars.any(char::is_uppercase) {
-                continue;
-            }
-            if !self.starts_sentence(doc, index) {
+            if !first.is_lowercase() || chars.any(char::is_uppercase) {
                 continue;
             }
             let line_start = text[..token.range.start].rfind('\n').map_or(0, |n| n + 1);
@@ -65,12 +66,15 @@ impl SentenceStart {
         let prose = doc.prose.as_str();
         let start = doc.tokens[index].range.start;
         let Some(previous) = index.checked_sub(1).map(|i| &doc.tokens[i]) else { return true };
-        let gap = &prose[previous.range.end..start];
-        if gap.matches('\n').count() >= 2 && gap.trim().is_empty() {
-            return true;
+        let ends_sentence = !previous.is_word
+            && previous.range.len() == 1
+            && matches!(prose.as_bytes()[previous.range.start], b'.' | b'!' | b'?');
+        let gap = &prose.as_bytes()[previous.range.end..start];
+        if !ends_sentence {
+            // A paragraph's first word (the gap between tokens is all whitespace).
+            return gap.len() > 1 && gap.iter().filter(|&&b| b == b'\n').count() >= 2;
         }
-        let mark = &prose[previous.range.clone()];
-        if gap.is_empty() || !matches!(mark, "." | "!" | "?") {
+        if gap.is_empty() {
             return false;
         }
         let Some(before) = index.checked_sub(2).map(|i| &doc.tokens[i]) else { return true };

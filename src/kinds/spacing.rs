@@ -99,6 +99,11 @@ impl Spacing {
         let (prose, text) = (doc.prose.as_str(), doc.text());
         let mut exempt: Option<&[char]> = None;
         for (index, token) in doc.tokens.iter().enumerate() {
+            let after_space =
+                token.range.start > 0 && matches!(prose.as_bytes()[token.range.start - 1], b' ' | b'\t');
+            if token.is_word || !after_space {
+                continue;
+            }
             let mark_text = &prose[token.range.clone()];
             let Some(mark) = mark_text.chars().next().filter(|c| !token.is_word && self.marks.contains(c))
             else {

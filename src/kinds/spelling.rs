@@ -18,9 +18,10 @@ use crate::error::ConfigError;
 use crate::rule_file::RawRule;
 use crate::spelling::{self, Dictionary, Found};
 use crate::words::key;
-use rustc_hash::FxHasher;
-use std::cell::RefCell;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::cell::{OnceCell, RefCell};
 use std::hash::Hasher;
+use std::rc::Rc;
 use std::sync::Arc;
 
 struct Spelling;
@@ -33,9 +34,10 @@ impl Check for Spelling {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.language() else { return };
         let Some(primary) = loaded(lang) else { return };
-        let english = if lang == "en" { None } else { loaded_quietly("en") };
-        let dictionaries: Vec<&Dictionary> =
-            [Some(&primary), english.as_ref()].into_iter().flatten().map(|d| &**d).collect();
+        // English, which posts in every language borrow from, is read only once a word needs it.
+        let english = || if lang == "en" { None } else { loaded_quietly("en") };
+        let dictionaries =
+            Dictionaries { primary: &primary, english: OnceCell::new(), load_english: &english };
         let prose = doc.prose.as_str();
         for token in doc.tokens.iter().filter(|t| t.is_word) {
             let word = &prose[token.range.clone()];
@@ -59,7 +61,7 @@ impl Check for Spelling {
             let mut finding = Finding::at(token.range.clone())
                 .var("lang", lang)
                 .var("suggestions", if listed.is_empty() { "none".to_owned() } else { listed.join(", ") });
-            if let [only] = suggestions.as_slice() {
+            if let [only] = &suggestions[..] {
                 finding = finding
                     .fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.clone(), only)]);
             }
@@ -110,7 +112,7 @@ thread_local! {
 }
 
 /// Whether `word` is spelled right, remembered per thread.
-fn is_known(word: &str, lang: &str, dictionaries: &[&Dictionary]) -> bool {
+fn is_known(word: &str, lang: &str, dictionaries: &Dictionaries) -> bool {
     let mut hasher = FxHasher::default();
     hasher.write(lang.as_bytes());
     hasher.write(word.as_bytes());
@@ -126,7 +128,7 @@ fn is_known(word: &str, lang: &str, dictionaries: &[&Dictionary]) -> bool {
     })
 }
 
-fn judge(word: &str, dictionaries: &[&Dictionary]) -> bool {
+fn judge(word: &str, dictionaries: &Dictionaries) -> bool {
     let word = word.replace(['’', 'ʼ'], "'");
     if part_is_known(&word, dictionaries) {
         return true;
@@ -141,13 +143,28 @@ fn judge(word: &str, dictionaries: &[&Dictionary]) -> bool {
 
 /// Whether one part of a word passes: skipped (a capital, a digit, one letter), listed, or in
 /// a dictionary (an English one also in its American form).
-fn part_is_known(part: &str, dictionaries: &[&Dictionary]) -> bool {
+fn part_is_known(part: &str, dictionaries: &Dictionaries) -> bool {
+    let knows = |d: &Dictionary| {
+        d.words.check(part) || (d.is_english() && american(part).is_some_and(|us| d.words.check(&us)))
+    };
     part.chars().count() < 2
         || part.chars().any(|c| c.is_uppercase() || c.is_numeric())
         || spelling::known_words().contains(&key(part))
-        || dictionaries.iter().any(|d| {
-            d.words.check(part) || (d.is_english() && american(part).is_some_and(|us| d.words.check(&us)))
-        })
+        || knows(dictionaries.primary)
+        || dictionaries.english().is_some_and(knows)
+}
+
+/// The post's dictionary, and English's, read on first use.
+struct Dictionaries<'a> {
+    primary: &'a Dictionary,
+    english: OnceCell<Option<Arc<Dictionary>>>,
+    load_english: &'a dyn Fn() -> Option<Arc<Dictionary>>,
+}
+
+impl Dictionaries<'_> {
+    fn english(&self) -> Option<&Dictionary> {
+        self.english.get_or_init(self.load_english).as_deref()
+    }
 }
 
 /// The American spelling of a British one (`favourite`, `organise`, `analyse`, `centre`,
@@ -176,10 +193,33 @@ fn american(word: &str) -> Option<String> {
     ENDINGS.iter().find_map(|(gb, us)| word.strip_suffix(gb).map(|stem| format!("{stem}{us}")))
 }
 
-/// The dictionary's suggestions for `word`, without those that split it in two (`until l`).
-fn suggestions(dictionary: &Dictionary, word: &str) -> Vec<String> {
+/// Suggestions for one word, shared by the posts that have it.
+type Suggestions = Rc<[String]>;
+
+/// The dictionary's suggestions for `word`: words one or two edits away (the n-gram search
+/// for distant words costs tens of milliseconds a word), without those that split it in two
+/// (`until l`). Remembered per thread, since a misspelling tends to come back.
+fn suggestions(dictionary: &Dictionary, word: &str) -> Rc<[String]> {
+    thread_local! {
+        static SUGGESTIONS: RefCell<FxHashMap<(usize, String), Suggestions>> = RefCell::default();
+    }
+    let entry = (dictionary as *const Dictionary as usize, word.to_owned());
+    if let Some(found) = SUGGESTIONS.with_borrow(|cache| cache.get(&entry).cloned()) {
+        return found;
+    }
     let mut found = Vec::new();
-    dictionary.words.suggest(&word.replace(['’', 'ʼ'], "'"), &mut found);
+    dictionary
+        .words
+        .suggester()
+        .with_ngram_suggestions(false)
+        .suggest(&word.replace(['’', 'ʼ'], "'"), &mut found);
     found.retain(|s| !s.contains([' ', '-']));
+    let found: Rc<[String]> = found.into();
+    SUGGESTIONS.with_borrow_mut(|cache| {
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        cache.insert(entry, found.clone());
+    });
     found
 }

@@ -42,7 +42,8 @@ impl Check for Whitespace {
 fn double(doc: &Document, out: &mut Vec<Finding>) {
     let (prose, text) = (doc.prose.as_str(), doc.text());
     let mut from = 0;
-    while let Some(found) = prose[from..].find("  ") {
+    let finder = memchr::memmem::Finder::new("  ");
+    while let Some(found) = finder.find(&prose.as_bytes()[from..]) {
         let start = from + found;
         let end = start + prose[start..].bytes().take_while(|&b| b == b' ').count();
         from = end;
