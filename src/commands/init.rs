@@ -23,6 +23,12 @@ pub const TEMPLATE: &str = r#"# postlint configuration. Paths and globs are rela
 # Files never checked when walking directories (globs; without a "/" they match file names).
 # exclude = ["drafts/**", "*.tmp.md"]
 
+# Folders searched first for Hunspell dictionaries (then $DICPATH, then /usr/share/hunspell…).
+# dictionaries = ["dictionaries"]
+
+# Word lists the spelling check accepts: one word per line, `#` for comments.
+# words = ["team-words.txt"]
+
 # Per-rule settings: severity ("off", "info", "warning", "error") and parameter values.
 # [rules.hashtag-count]
 # severity = "error"
