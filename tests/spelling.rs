@@ -63,9 +63,9 @@ fn the_single_suggestion_is_an_unsafe_fix() {
 }
 
 #[test]
-fn names_tickers_tags_mentions_links_numbers_and_code_are_not_checked() {
+fn names_tickers_tags_mentions_links_numbers_units_and_code_are_not_checked() {
     let post = "---\nlang: en\n---\nThe Hyperliquid market rose: BTC, #moonshot, $pepe, @satoshi, \
-                https://example.com/xyzzy, 100x, 3rd, `frobnicate` and xyzzy@example.com.\n\n\
+                https://example.com/xyzzy, 100x, 3rd, 5 bn, DCA-ing, `frobnicate` and xyzzy@example.com.\n\n\
                 ```\nqwertyuiop\n```\n";
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "");

@@ -5,7 +5,9 @@
 //! dictionary knows it, if the English one does (posts in every language borrow English
 //! words), or if a word list has it (`rules/words/*.txt`, the team's `words` files).
 //! **Never checks:** words with a capital (names: `Nvidia`, `Hyperliquid`; tickers: `BTC`),
-//! words with digits, single letters, hashtags, cashtags, @mentions, URLs and code.
+//! words with digits, single letters, short words right after a number (units and
+//! abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`), hashtags,
+//! cashtags, @mentions, URLs and code.
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
@@ -45,6 +47,17 @@ impl Check for Spelling {
             if !word.starts_with(|c: char| c.is_lowercase())
                 || prose[..token.range.start].ends_with(['#', '$', '@'])
             {
+                continue;
+            }
+            // A short word right after a number is a unit or an abbreviation (`34 mln`, `5 mld`);
+            // an ending hyphenated to capitals or digits belongs to them (`DCA-ing`, `L2-based`).
+            let head = &prose[..token.range.start];
+            let after_number =
+                head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+            let hyphenated = head
+                .strip_suffix('-')
+                .is_some_and(|h| h.ends_with(|c: char| c.is_uppercase() || c.is_numeric()));
+            if (word.len() <= 4 && after_number) || hyphenated {
                 continue;
             }
             let after = &prose[token.range.end..];
