@@ -27,7 +27,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
             return Err(cx.error(check.span(), message));
         }
     };
-    Ok(Compiled { check: Box::new(compiled), vars: &["found"] })
+    Ok(Compiled { check: Box::new(compiled), vars: &["found", "count"] })
 }
 
 impl Check for Whitespace {
@@ -52,9 +52,8 @@ fn double(doc: &Document, out: &mut Vec<Finding>) {
         let before = prose[..start].chars().next_back().is_some_and(|c| !c.is_whitespace());
         let after = prose[end..].chars().next().is_some_and(|c| !c.is_whitespace());
         if real && before && after {
-            out.push(
-                Finding::at(start..end).fix("replace with one space", vec![Edit::replace(start..end, " ")]),
-            );
+            let finding = Finding::at(start..end).var("count", (end - start).to_string());
+            out.push(finding.fix("replace with one space", vec![Edit::replace(start..end, " ")]));
         }
     }
 }
