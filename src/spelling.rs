@@ -4,12 +4,14 @@
 //! A language's dictionary is looked for, in order, in the `dictionaries` folders of
 //! `postlint.toml`, the folders of `$DICPATH`, and the system's folders (`/usr/share/hunspell`
 //! and the like), as `LANG.dic`, `LANG_REGION.dic` with the usual region first (`it_IT`,
-//! `en_US`), then any `LANG_*.dic`; its `.aff` file must sit next to it. Dictionaries are read
-//! once per run, when the first post in their language needs one, and never copied into the
-//! repository (several are GPL).
+//! `en_US`), then any `LANG_*.dic`; its `.aff` file must sit next to it. A dictionary is read
+//! at most once per run, only when a word is not remembered from an earlier run (see
+//! [`Lexicon`]), and never copied into the repository (several are GPL).
 
 use crate::words::key;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -65,32 +67,198 @@ impl Dictionary {
     }
 }
 
-/// What looking for a language's dictionary gave.
-#[derive(Clone)]
-pub enum Found {
-    Loaded(Arc<Dictionary>),
-    /// None in any folder searched.
-    Missing,
-    /// One was found but could not be read; the message names it.
-    Unreadable(String),
+/// What a word is, once judged: known, or unknown with the dictionary's suggestions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Known,
+    Unknown(Arc<[String]>),
 }
 
-/// The dictionary for language `lang` (a code such as `it`), read on first use.
-pub fn dictionary(lang: &str) -> Found {
-    type Slot = Arc<OnceLock<Found>>;
-    static LOADED: OnceLock<Mutex<FxHashMap<String, Slot>>> = OnceLock::new();
-    let slot = {
-        let mut loaded = LOADED.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-        loaded.entry(lang.to_owned()).or_default().clone()
+/// A language's spelling knowledge for one run: where its dictionary (and English's, for
+/// borrowed words) is, read only when a word is not remembered from an earlier run, and the
+/// verdicts remembered in the cache (`~/.cache/postlint`, or `$XDG_CACHE_HOME/postlint`).
+///
+/// Reading a large dictionary takes longer than checking a post (35 ms for Italian), so the
+/// verdicts on the words seen are kept between runs, in a file named after everything they
+/// depend on: this program's build, the dictionaries' paths, sizes and dates, and the word
+/// lists. Any change to those starts a new file.
+pub struct Lexicon {
+    dic: PathBuf,
+    english_dic: Option<PathBuf>,
+    dictionary: OnceLock<Option<Arc<Dictionary>>>,
+    english: OnceLock<Option<Arc<Dictionary>>>,
+    remembered: FxHashMap<Box<str>, Verdict>,
+    learned: Mutex<FxHashMap<String, Verdict>>,
+    cache_file: Option<PathBuf>,
+}
+
+impl Lexicon {
+    fn new(lang: &str, dic: PathBuf) -> Self {
+        let english_dic = if lang == "en" { None } else { find("en", &search_path()) };
+        let cache_file = cache_dir()
+            .map(|dir| dir.join(format!("spelling-{lang}-{:016x}.txt", identity(&dic, &english_dic))));
+        let remembered = cache_file.as_deref().map(read_cache).unwrap_or_default();
+        Self {
+            dic,
+            english_dic,
+            dictionary: OnceLock::new(),
+            english: OnceLock::new(),
+            remembered,
+            learned: Mutex::default(),
+            cache_file,
+        }
+    }
+
+    /// What an earlier run, or this one, found `word` to be.
+    pub fn recall(&self, word: &str) -> Option<Verdict> {
+        if let Some(verdict) = self.remembered.get(word) {
+            return Some(verdict.clone());
+        }
+        self.learned.lock().unwrap_or_else(|e| e.into_inner()).get(word).cloned()
+    }
+
+    /// Remembers `verdict` on `word` for the rest of this run and, once saved, the next ones.
+    pub fn learn(&self, word: &str, verdict: Verdict) {
+        self.learned.lock().unwrap_or_else(|e| e.into_inner()).insert(word.to_owned(), verdict);
+    }
+
+    /// The language's dictionary, read on first use; `None` (with a note) if it cannot be read.
+    pub fn dictionary(&self) -> Option<&Dictionary> {
+        self.dictionary.get_or_init(|| load(&self.dic)).as_deref()
+    }
+
+    /// The English dictionary, for a post in another language, read on first use.
+    pub fn english(&self) -> Option<&Dictionary> {
+        self.english.get_or_init(|| self.english_dic.as_deref().and_then(load)).as_deref()
+    }
+
+    /// Writes what this run learned, with what was remembered, to the cache file; a cache that
+    /// cannot be written is only a slower next run.
+    fn save(&self) {
+        let learned = self.learned.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(file) = self.cache_file.as_deref().filter(|_| !learned.is_empty()) else { return };
+        // A cache that grew too big starts over with this run's words.
+        let keep_old = self.remembered.len() + learned.len() <= MAX_REMEMBERED;
+        let old = self.remembered.iter().filter(|_| keep_old).map(|(w, v)| (&**w, v));
+        let mut text = String::from(CACHE_HEADER);
+        for (word, verdict) in old.chain(learned.iter().map(|(w, v)| (w.as_str(), v))) {
+            match verdict {
+                Verdict::Known => text.push_str(&format!("+{word}\n")),
+                Verdict::Unknown(suggestions) => {
+                    text.push_str(&format!("-{word}\t{}\n", suggestions.join("\t")))
+                }
+            }
+        }
+        let Some(dir) = file.parent() else { return };
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| tempfile::NamedTempFile::new_in(dir))
+            .and_then(|mut temp| {
+                std::io::Write::write_all(&mut temp, text.as_bytes())?;
+                temp.persist(file).map_err(|e| e.error)
+            });
+        let _ = written;
+    }
+}
+
+/// The most verdicts a cache file keeps.
+const MAX_REMEMBERED: usize = 200_000;
+
+const CACHE_HEADER: &str = "# postlint spelling verdicts: +known, -unknown<TAB>suggestions\n";
+
+/// The lexicon of language `lang` (a code such as `it`), or `None` if no folder searched has
+/// a dictionary for it.
+pub fn lexicon(lang: &str) -> Option<Arc<Lexicon>> {
+    let slot: Slot = {
+        let mut all = LEXICONS.lock().unwrap_or_else(|e| e.into_inner());
+        match all.get(lang) {
+            Some(slot) => slot.clone(),
+            None => all.entry(lang.to_owned()).or_default().clone(),
+        }
     };
-    slot.get_or_init(|| match find(lang, &search_path()) {
-        None => Found::Missing,
-        Some(dic) => match read(&dic) {
-            Ok(words) => Found::Loaded(Arc::new(Dictionary { path: dic, words })),
-            Err(message) => Found::Unreadable(message),
-        },
-    })
-    .clone()
+    slot.get_or_init(|| find(lang, &search_path()).map(|dic| Arc::new(Lexicon::new(lang, dic)))).clone()
+}
+
+/// A language's lexicon, looked for once (`None`: no dictionary).
+type Slot = Arc<OnceLock<Option<Arc<Lexicon>>>>;
+
+static LEXICONS: Mutex<BTreeMap<String, Slot>> = Mutex::new(BTreeMap::new());
+
+/// Saves what every lexicon of this run learned, for the next runs.
+pub fn save_caches() {
+    let all: Vec<_> = LEXICONS.lock().unwrap_or_else(|e| e.into_inner()).values().cloned().collect();
+    for lexicon in all.iter().filter_map(|slot| slot.get().cloned().flatten()) {
+        lexicon.save();
+    }
+}
+
+/// Reads the dictionary at `dic`; a failure is a note, and the language goes unchecked.
+fn load(dic: &Path) -> Option<Arc<Dictionary>> {
+    match read(dic) {
+        Ok(words) => Some(Arc::new(Dictionary { path: dic.to_owned(), words })),
+        Err(message) => {
+            crate::notes::once(format!("a dictionary could not be read, so it was not used: {message}"));
+            None
+        }
+    }
+}
+
+/// Where verdicts are kept between runs, if there is a home for them.
+fn cache_dir() -> Option<PathBuf> {
+    let base = match std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(&std::env::var_os("HOME")?).join(".cache"),
+    };
+    Some(base.join("postlint"))
+}
+
+/// A hash of everything a verdict depends on.
+fn identity(dic: &Path, english_dic: &Option<PathBuf>) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut add = |bytes: &[u8]| {
+        hasher.write(bytes);
+        hasher.write_u8(0xFF);
+    };
+    add(env!("CARGO_PKG_VERSION").as_bytes());
+    let stamp = |path: &Path| {
+        std::fs::metadata(path)
+            .map(|m| format!("{} {} {:?}", path.display(), m.len(), m.modified().ok()))
+            .unwrap_or_default()
+    };
+    // This build: a rebuilt program may judge words differently.
+    if let Ok(exe) = std::env::current_exe() {
+        add(stamp(&exe).as_bytes());
+    }
+    for path in [Some(dic.to_owned()), english_dic.clone()].into_iter().flatten() {
+        add(stamp(&path).as_bytes());
+        add(stamp(&path.with_extension("aff")).as_bytes());
+    }
+    for (_, text) in BUILTIN_WORDS {
+        add(text.as_bytes());
+    }
+    for text in SETUP.get().map(|s| s.word_lists.as_slice()).unwrap_or_default() {
+        add(text.as_bytes());
+    }
+    hasher.finish()
+}
+
+/// The verdicts in a cache file; none if it is missing or not one of ours.
+fn read_cache(file: &Path) -> FxHashMap<Box<str>, Verdict> {
+    let Ok(text) = std::fs::read_to_string(file) else { return FxHashMap::default() };
+    let Some(body) = text.strip_prefix(CACHE_HEADER) else { return FxHashMap::default() };
+    let mut verdicts = FxHashMap::default();
+    for line in body.lines() {
+        let verdict = match line.split_at_checked(1) {
+            Some(("+", word)) => (word, Verdict::Known),
+            Some(("-", rest)) => {
+                let mut parts = rest.split('\t');
+                let word = parts.next().unwrap_or_default();
+                (word, Verdict::Unknown(parts.map(str::to_owned).collect()))
+            }
+            _ => return FxHashMap::default(),
+        };
+        verdicts.insert(verdict.0.into(), verdict.1);
+    }
+    verdicts
 }
 
 /// The folders searched for dictionaries, in order.

@@ -179,3 +179,31 @@ fn the_example_post_has_no_false_spelling_alarms_with_the_real_italian_dictionar
     assert!(stdout.contains(":9:1: error[misspelling] “Diclaimaer”"), "{stdout}");
     assert_eq!(String::from_utf8(output.stderr).unwrap(), "", "no note: the dictionary was found");
 }
+
+#[test]
+fn verdicts_are_kept_between_runs_and_a_cache_file_that_is_not_ours_is_ignored() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("post.md"), "---\nlang: en\n---\nThe market rose, not untill today.\n")
+        .unwrap();
+    let run = || {
+        let output = postlint()
+            .current_dir(dir.path())
+            .env("XDG_CACHE_HOME", cache.path())
+            .args(["check", "--format", "concise", "--select", "spelling", "post.md"])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let expected = "post.md:4:22: warning[spelling] “untill” is not in the `en` dictionary\n";
+    assert_eq!(run(), expected);
+    let files: Vec<_> =
+        fs::read_dir(cache.path().join("postlint")).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let saved = fs::read_to_string(&files[0]).unwrap();
+    assert!(saved.contains("\n-untill\tuntil\n") && saved.contains("\n+market\n"), "{saved}");
+    assert_eq!(run(), expected, "the second run answers from the cache");
+    fs::write(&files[0], "not a cache\n-market\n").unwrap();
+    assert_eq!(run(), expected, "a foreign file is ignored, not trusted");
+    assert!(fs::read_to_string(&files[0]).unwrap().contains("\n+market\n"), "and written anew");
+}

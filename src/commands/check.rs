@@ -135,6 +135,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             let out: &mut dyn WriteColor = if report_to_stderr { &mut stderr } else { &mut stdout };
             reporter.finish(inputs.len(), fixed, out)?;
         }
+        crate::spelling::save_caches();
         // Notes about the run (a dictionary that is not installed) go to stderr, after the
         // report, so that machine-readable output stays clean.
         for note in crate::notes::take() {

@@ -18,12 +18,11 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
-use crate::spelling::{self, Dictionary, Found};
+use crate::spelling::{self, Dictionary, Lexicon, Verdict};
 use crate::words::key;
-use rustc_hash::{FxHashMap, FxHasher};
-use std::cell::{OnceCell, RefCell};
+use rustc_hash::FxHasher;
+use std::cell::RefCell;
 use std::hash::Hasher;
-use std::rc::Rc;
 use std::sync::Arc;
 
 struct Spelling;
@@ -35,11 +34,7 @@ pub fn compile(_rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigErr
 impl Check for Spelling {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.language() else { return };
-        let Some(primary) = loaded(lang) else { return };
-        // English, which posts in every language borrow from, is read only once a word needs it.
-        let english = || if lang == "en" { None } else { loaded_quietly("en") };
-        let dictionaries =
-            Dictionaries { primary: &primary, english: OnceCell::new(), load_english: &english };
+        let Some(lexicon) = lexicon(lang) else { return };
         let prose = doc.prose.as_str();
         for token in doc.tokens.iter().filter(|t| t.is_word) {
             let word = &prose[token.range.clone()];
@@ -66,10 +61,7 @@ impl Check for Spelling {
             {
                 continue;
             }
-            if is_known(word, lang, &dictionaries) {
-                continue;
-            }
-            let suggestions = suggestions(&primary, word);
+            let Verdict::Unknown(suggestions) = verdict(&lexicon, lang, word) else { continue };
             let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
             let mut finding = Finding::at(token.range.clone())
                 .var("lang", lang)
@@ -87,97 +79,76 @@ impl Check for Spelling {
     }
 }
 
-/// The dictionary for `lang`; if there is none, a note says which package to install.
-fn loaded(lang: &str) -> Option<Arc<Dictionary>> {
-    match spelling::dictionary(lang) {
-        Found::Loaded(dictionary) => Some(dictionary),
-        Found::Missing if crate::lang::LANGUAGES.contains(&lang) && !matches!(lang, "zh" | "ja") => {
-            let install = match spelling::package(lang) {
-                Some(package) => format!("install it (Debian, Ubuntu: `apt install {package}`) or "),
-                None => String::new(),
-            };
-            crate::notes::once(format!(
-                "no Hunspell dictionary for `{lang}`, so posts in it were not spell-checked: \
-                 {install}name a folder with `{lang}_*.aff` and `.dic` in `dictionaries` (postlint.toml) or DICPATH"
-            ));
-            None
-        }
-        Found::Missing => None,
-        Found::Unreadable(message) => {
-            crate::notes::once(format!("a dictionary could not be read, so it was not used: {message}"));
-            None
-        }
+/// The lexicon for `lang`; if it has no dictionary, a note says which package to install.
+fn lexicon(lang: &str) -> Option<Arc<Lexicon>> {
+    let found = spelling::lexicon(lang);
+    if found.is_none() && crate::lang::LANGUAGES.contains(&lang) && !matches!(lang, "zh" | "ja") {
+        let install = match spelling::package(lang) {
+            Some(package) => format!("install it (Debian, Ubuntu: `apt install {package}`) or "),
+            None => String::new(),
+        };
+        crate::notes::once(format!(
+            "no Hunspell dictionary for `{lang}`, so posts in it were not spell-checked: \
+             {install}name a folder with `{lang}_*.aff` and `.dic` in `dictionaries` (postlint.toml) or DICPATH"
+        ));
     }
-}
-
-/// The dictionary for `lang` if there is one, with no note if not.
-fn loaded_quietly(lang: &str) -> Option<Arc<Dictionary>> {
-    match spelling::dictionary(lang) {
-        Found::Loaded(dictionary) => Some(dictionary),
-        _ => None,
-    }
+    found
 }
 
 thread_local! {
     /// Recent verdicts, by a hash of the language and the word: the same words come back in
-    /// post after post, and a dictionary lookup costs microseconds.
-    static VERDICTS: RefCell<Vec<(u64, bool)>> = RefCell::new(vec![(0, false); 1 << 14]);
+    /// post after post.
+    static VERDICTS: RefCell<Vec<(u64, Verdict)>> = RefCell::new(vec![(0, Verdict::Known); 1 << 14]);
 }
 
-/// Whether `word` is spelled right, remembered per thread.
-fn is_known(word: &str, lang: &str, dictionaries: &Dictionaries) -> bool {
+/// What `word` is: from this thread's recent verdicts, else the lexicon's memory, else judged
+/// with the dictionaries (and then remembered).
+fn verdict(lexicon: &Lexicon, lang: &str, word: &str) -> Verdict {
     let mut hasher = FxHasher::default();
     hasher.write(lang.as_bytes());
     hasher.write(word.as_bytes());
     let tag = hasher.finish() | 1;
-    VERDICTS.with_borrow_mut(|verdicts| {
-        let slot = (tag >> 7) as usize & (verdicts.len() - 1);
-        if verdicts[slot].0 == tag {
-            return verdicts[slot].1;
-        }
-        let verdict = judge(word, dictionaries);
-        verdicts[slot] = (tag, verdict);
-        verdict
-    })
+    let slot = (tag >> 7) as usize & ((1 << 14) - 1);
+    if let Some(verdict) = VERDICTS.with_borrow(|v| (v[slot].0 == tag).then(|| v[slot].1.clone())) {
+        return verdict;
+    }
+    let verdict = lexicon.recall(word).unwrap_or_else(|| {
+        let judged = judge(word, lexicon);
+        lexicon.learn(word, judged.clone());
+        judged
+    });
+    VERDICTS.with_borrow_mut(|v| v[slot] = (tag, verdict.clone()));
+    verdict
 }
 
-fn judge(word: &str, dictionaries: &Dictionaries) -> bool {
+/// Judges `word` with the dictionaries; an unknown word comes with suggestions.
+fn judge(word: &str, lexicon: &Lexicon) -> Verdict {
+    // A dictionary that cannot be read checks nothing (a note said so).
+    let Some(dictionary) = lexicon.dictionary() else { return Verdict::Known };
     let word = word.replace(['’', 'ʼ'], "'");
-    if part_is_known(&word, dictionaries) {
-        return true;
-    }
-    let Some((heads, last)) = word.rsplit_once('\'') else { return false };
-    let known = spelling::known_words();
-    heads
-        .split('\'')
-        .all(|head| known.contains(&key(&format!("{head}'"))) || part_is_known(head, dictionaries))
-        && part_is_known(last, dictionaries)
+    let known = part_is_known(&word, lexicon) || {
+        let known_words = spelling::known_words();
+        word.rsplit_once('\'').is_some_and(|(heads, last)| {
+            heads
+                .split('\'')
+                .all(|head| known_words.contains(&key(&format!("{head}'"))) || part_is_known(head, lexicon))
+                && part_is_known(last, lexicon)
+        })
+    };
+    if known { Verdict::Known } else { Verdict::Unknown(suggestions(dictionary, &word)) }
 }
 
 /// Whether one part of a word passes: skipped (a capital, a digit, one letter), listed, or in
 /// a dictionary (an English one also in its American form).
-fn part_is_known(part: &str, dictionaries: &Dictionaries) -> bool {
+fn part_is_known(part: &str, lexicon: &Lexicon) -> bool {
     let knows = |d: &Dictionary| {
         d.words.check(part) || (d.is_english() && american(part).is_some_and(|us| d.words.check(&us)))
     };
     part.chars().count() < 2
         || part.chars().any(|c| c.is_uppercase() || c.is_numeric())
         || spelling::known_words().contains(&key(part))
-        || knows(dictionaries.primary)
-        || dictionaries.english().is_some_and(knows)
-}
-
-/// The post's dictionary, and English's, read on first use.
-struct Dictionaries<'a> {
-    primary: &'a Dictionary,
-    english: OnceCell<Option<Arc<Dictionary>>>,
-    load_english: &'a dyn Fn() -> Option<Arc<Dictionary>>,
-}
-
-impl Dictionaries<'_> {
-    fn english(&self) -> Option<&Dictionary> {
-        self.english.get_or_init(self.load_english).as_deref()
-    }
+        || lexicon.dictionary().is_some_and(knows)
+        || lexicon.english().is_some_and(knows)
 }
 
 /// The American spelling of a British one (`favourite`, `organise`, `analyse`, `centre`,
@@ -206,33 +177,12 @@ fn american(word: &str) -> Option<String> {
     ENDINGS.iter().find_map(|(gb, us)| word.strip_suffix(gb).map(|stem| format!("{stem}{us}")))
 }
 
-/// Suggestions for one word, shared by the posts that have it.
-type Suggestions = Rc<[String]>;
-
 /// The dictionary's suggestions for `word`: words one or two edits away (the n-gram search
 /// for distant words costs tens of milliseconds a word), without those that split it in two
-/// (`until l`). Remembered per thread, since a misspelling tends to come back.
-fn suggestions(dictionary: &Dictionary, word: &str) -> Rc<[String]> {
-    thread_local! {
-        static SUGGESTIONS: RefCell<FxHashMap<(usize, String), Suggestions>> = RefCell::default();
-    }
-    let entry = (dictionary as *const Dictionary as usize, word.to_owned());
-    if let Some(found) = SUGGESTIONS.with_borrow(|cache| cache.get(&entry).cloned()) {
-        return found;
-    }
+/// (`until l`).
+fn suggestions(dictionary: &Dictionary, word: &str) -> Arc<[String]> {
     let mut found = Vec::new();
-    dictionary
-        .words
-        .suggester()
-        .with_ngram_suggestions(false)
-        .suggest(&word.replace(['’', 'ʼ'], "'"), &mut found);
+    dictionary.words.suggester().with_ngram_suggestions(false).suggest(word, &mut found);
     found.retain(|s| !s.contains([' ', '-']));
-    let found: Rc<[String]> = found.into();
-    SUGGESTIONS.with_borrow_mut(|cache| {
-        if cache.len() >= 4096 {
-            cache.clear();
-        }
-        cache.insert(entry, found.clone());
-    });
-    found
+    found.into()
 }
