@@ -156,3 +156,11 @@ fn a_user_rule_replaces_the_built_in_rule_with_its_id() {
     assert_eq!(misspelling[0].kind, "forbid");
     assert!(misspelling[0].origin.0.ends_with("mine.toml"));
 }
+
+#[test]
+fn unknown_check_names_the_checks_of_its_kind() {
+    let text = "[[rule]]\nid = \"a\"\nkind = \"whitespace\"\ncheck = \"tripple\"\nseverity = \"info\"\nmessage = \"m\"\n";
+    let found: Vec<String> =
+        RuleSet::from_texts([("k.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
+    assert_eq!(found, ["k.toml:4:9: unknown whitespace check `tripple`; expected double or trailing"]);
+}

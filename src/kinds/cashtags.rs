@@ -20,14 +20,9 @@ enum Cashtags {
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let check = cx.required(rule.check.take(), "check")?;
-    let compiled = match check.as_ref().as_str() {
+    let compiled = match cx.check_name(rule, &["glued", "case"])? {
         "glued" => Cashtags::Glued,
-        "case" => Cashtags::Case,
-        other => {
-            let message = format!("unknown cashtags check `{other}`; expected glued or case");
-            return Err(cx.error(check.span(), message));
-        }
+        _ => Cashtags::Case,
     };
     Ok(Compiled { check: Box::new(compiled), vars: &["found", "replacement"] })
 }

@@ -40,8 +40,8 @@ enum Hashtags {
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let check = cx.required(rule.check.take(), "check")?;
-    let compiled: (Hashtags, &'static [&'static str]) = match check.as_ref().as_str() {
+    let checks = ["count", "placement", "campaign", "duplicate", "malformed", "after-final"];
+    let compiled: (Hashtags, &'static [&'static str]) = match cx.check_name(rule, &checks)? {
         "count" => {
             let max = cx.required(rule.max.take(), "max")?.into_inner();
             (Hashtags::Count { max }, &["found", "count", "max"])
@@ -54,7 +54,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
             let phrases = Box::new(PhraseSet::new(any.as_ref().iter().map(String::as_str)));
             (Hashtags::AfterFinal { phrases }, &["found"])
         }
-        "campaign" => {
+        _ => {
             let canonical = cx.required(rule.canonical.take(), "canonical")?;
             let mut tags = Vec::new();
             for tag in canonical.as_ref() {
@@ -65,12 +65,6 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
                 tags.push((format!("#{name}"), normalize(name)));
             }
             (Hashtags::Campaign { canonical: tags }, &["found", "canonical"])
-        }
-        other => {
-            return Err(cx.error(
-                check.span(),
-                format!("unknown hashtags check `{other}`; expected count, placement, campaign, duplicate, malformed or after-final"),
-            ));
         }
     };
     Ok(Compiled { check: Box::new(compiled.0), vars: compiled.1 })

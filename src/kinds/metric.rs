@@ -25,16 +25,10 @@ enum Metric {
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let check = cx.required(rule.check.take(), "check")?;
-    let metric = match check.as_ref().as_str() {
+    let metric = match cx.check_name(rule, &["min-chars", "max-chars", "paragraph-chars"])? {
         "min-chars" => Metric::Min(cx.required(rule.min.take(), "min")?.into_inner()),
         "max-chars" => Metric::Max(cx.required(rule.max.take(), "max")?.into_inner()),
-        "paragraph-chars" => Metric::Paragraph(cx.required(rule.max.take(), "max")?.into_inner()),
-        other => {
-            let message =
-                format!("unknown metric check `{other}`; expected min-chars, max-chars or paragraph-chars");
-            return Err(cx.error(check.span(), message));
-        }
+        _ => Metric::Paragraph(cx.required(rule.max.take(), "max")?.into_inner()),
     };
     Ok(Compiled { check: Box::new(metric), vars: &["found", "count", "limit"] })
 }

@@ -113,6 +113,23 @@ impl Context<'_> {
         self.file.error(span, message)
     }
 
+    /// The value of the kind's `check` parameter, which must be one of `choices`.
+    pub fn check_name(
+        &self,
+        rule: &mut RawRule,
+        choices: &[&'static str],
+    ) -> Result<&'static str, ConfigError> {
+        let check = self.required(rule.check.take(), "check")?;
+        choices.iter().copied().find(|c| *c == check.as_ref()).ok_or_else(|| {
+            let (last, others) = choices.split_last().expect("a kind has checks");
+            let expected =
+                if others.is_empty() { last.to_string() } else { format!("{} or {last}", others.join(", ")) };
+            let message =
+                format!("unknown {} check `{}`; expected {expected}", self.kind.as_ref(), check.as_ref());
+            self.error(check.span(), message)
+        })
+    }
+
     /// The value of a parameter the kind cannot do without.
     pub fn required<T>(&self, value: Option<Spanned<T>>, name: &str) -> Result<Spanned<T>, ConfigError> {
         value.ok_or_else(|| {

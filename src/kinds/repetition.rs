@@ -21,16 +21,11 @@ enum Repetition {
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let check = cx.required(rule.check.take(), "check")?;
-    let compiled = match check.as_ref().as_str() {
+    let compiled = match cx.check_name(rule, &["punctuation", "words"])? {
         "punctuation" => Repetition::Punctuation,
-        "words" => {
+        _ => {
             let except = rule.except.take().map(|e| e.into_inner()).unwrap_or_default();
             Repetition::Words(except.iter().map(|w| key(w)).collect())
-        }
-        other => {
-            let message = format!("unknown repetition check `{other}`; expected punctuation or words");
-            return Err(cx.error(check.span(), message));
         }
     };
     Ok(Compiled { check: Box::new(compiled), vars: &["found", "word"] })

@@ -18,14 +18,9 @@ enum Whitespace {
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let check = cx.required(rule.check.take(), "check")?;
-    let compiled = match check.as_ref().as_str() {
+    let compiled = match cx.check_name(rule, &["double", "trailing"])? {
         "double" => Whitespace::Double,
-        "trailing" => Whitespace::Trailing,
-        other => {
-            let message = format!("unknown whitespace check `{other}`; expected double or trailing");
-            return Err(cx.error(check.span(), message));
-        }
+        _ => Whitespace::Trailing,
     };
     Ok(Compiled { check: Box::new(compiled), vars: &["found", "count"] })
 }
