@@ -1,10 +1,11 @@
 //! `spelling` — words that the Hunspell dictionary of the post's language does not know.
 //!
-//! **What it checks:** words in small letters, and each part of a word with an apostrophe
-//! (`dell'IA`: `dell'` is a listed elision, `IA` is capitals). A word passes if the post's
+//! **What it checks:** words in small letters, and each part of such a word with an apostrophe
+//! (`dell'acqua`: `dell'` is a listed elision). A word passes if the post's
 //! dictionary knows it, if the English one does (posts in every language borrow English
 //! words), or if a word list has it (`rules/words/*.txt`, the team's `words` files).
-//! **Never checks:** words with a capital (names: `Nvidia`, `Hyperliquid`; tickers: `BTC`),
+//! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
+//! tickers: `BTC`),
 //! words with digits, single letters, short words right after a number (units and
 //! abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`), hashtags,
 //! cashtags, @mentions, URLs and code.
@@ -20,9 +21,7 @@ use crate::error::ConfigError;
 use crate::rule_file::RawRule;
 use crate::spelling::{self, Dictionary, Lexicon, Verdict};
 use crate::words::key;
-use rustc_hash::FxHasher;
 use std::cell::RefCell;
-use std::hash::Hasher;
 use std::sync::Arc;
 
 struct Spelling;
@@ -36,12 +35,16 @@ impl Check for Spelling {
         let Some(lang) = doc.language() else { return };
         let Some(lexicon) = lexicon(lang) else { return };
         let prose = doc.prose.as_str();
+        let salt = key(lang);
         for token in doc.tokens.iter().filter(|t| t.is_word) {
             let word = &prose[token.range.clone()];
-            // Only words with a small letter first: names, tickers and numbers are skipped early.
-            if !word.starts_with(|c: char| c.is_lowercase())
-                || prose[..token.range.start].ends_with(['#', '$', '@'])
-            {
+            // Only words in small letters: a capital anywhere makes a name or a ticker.
+            let small = if word.is_ascii() {
+                word.bytes().all(|b| !b.is_ascii_uppercase()) && word.as_bytes()[0].is_ascii_lowercase()
+            } else {
+                word.starts_with(char::is_lowercase) && !word.chars().any(char::is_uppercase)
+            };
+            if !small || prose[..token.range.start].ends_with(['#', '$', '@']) {
                 continue;
             }
             // A short word right after a number is a unit or an abbreviation (`34 mln`, `5 mld`);
@@ -61,7 +64,8 @@ impl Check for Spelling {
             {
                 continue;
             }
-            let Verdict::Unknown(suggestions) = verdict(&lexicon, lang, word) else { continue };
+            // The token's key is its text folded to small letters, which it already is.
+            let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, word) else { continue };
             let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
             let mut finding = Finding::at(token.range.clone())
                 .var("lang", lang)
@@ -101,13 +105,10 @@ thread_local! {
     static VERDICTS: RefCell<Vec<(u64, Verdict)>> = RefCell::new(vec![(0, Verdict::Known); 1 << 14]);
 }
 
-/// What `word` is: from this thread's recent verdicts, else the lexicon's memory, else judged
-/// with the dictionaries (and then remembered).
-fn verdict(lexicon: &Lexicon, lang: &str, word: &str) -> Verdict {
-    let mut hasher = FxHasher::default();
-    hasher.write(lang.as_bytes());
-    hasher.write(word.as_bytes());
-    let tag = hasher.finish() | 1;
+/// What `word` is: from this thread's recent verdicts (by `tag`, a hash of the language and
+/// the word), else the lexicon's memory, else judged with the dictionaries (then remembered).
+fn verdict(lexicon: &Lexicon, tag: u64, word: &str) -> Verdict {
+    let tag = tag | 1;
     let slot = (tag >> 7) as usize & ((1 << 14) - 1);
     if let Some(verdict) = VERDICTS.with_borrow(|v| (v[slot].0 == tag).then(|| v[slot].1.clone())) {
         return verdict;
