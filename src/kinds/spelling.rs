@@ -83,20 +83,30 @@ impl Check for Spelling {
     }
 }
 
-/// The lexicon for `lang`; if it has no dictionary, a note says which package to install.
+/// The lexicon for `lang`; if it has no dictionary, the run's note on missing dictionaries
+/// names it.
 fn lexicon(lang: &str) -> Option<Arc<Lexicon>> {
     let found = spelling::lexicon(lang);
     if found.is_none() && crate::lang::LANGUAGES.contains(&lang) && !matches!(lang, "zh" | "ja") {
-        let install = match spelling::package(lang) {
-            Some(package) => format!("install it (Debian, Ubuntu: `apt install {package}`) or "),
-            None => String::new(),
-        };
-        crate::notes::once(format!(
-            "no Hunspell dictionary for `{lang}`, so posts in it were not spell-checked: \
-             {install}name a folder with `{lang}_*.aff` and `.dic` in `dictionaries` (postlint.toml) or DICPATH"
-        ));
+        crate::notes::gather("missing dictionaries", missing_note, lang);
     }
     found
+}
+
+/// The note on the languages that have no dictionary, with the packages that have them.
+fn missing_note(langs: &[String]) -> String {
+    let codes: Vec<String> = langs.iter().map(|l| format!("`{l}`")).collect();
+    let packages: Vec<&str> = langs.iter().filter_map(|l| spelling::package(l)).collect();
+    let install = match packages.as_slice() {
+        [] => String::new(),
+        some => format!("install (Debian, Ubuntu) `apt install {}`, or ", some.join(" ")),
+    };
+    format!(
+        "no Hunspell dictionary for {}, so posts in {} were not spell-checked: {install}name a folder \
+         with LANG_*.aff and .dic files in `dictionaries` (postlint.toml) or DICPATH",
+        codes.join(", "),
+        if langs.len() == 1 { "it" } else { "them" }
+    )
 }
 
 thread_local! {
