@@ -53,6 +53,13 @@ fn mojibake_from_each_code_page_is_repaired_byte_for_byte() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("Fixed 22 problems."), "{stdout}");
     assert_eq!(output.status.code(), Some(0));
+    // Each garbled run, at its line and column, with the code page it was read as.
+    let report = postlint()
+        .args(["check", "--format", "concise", "--select", "mojibake", "fixtures/mojibake/garbled.md"])
+        .output()
+        .unwrap();
+    let expected = fs::read_to_string("fixtures/mojibake/expected.concise").unwrap();
+    assert_eq!(String::from_utf8(report.stdout).unwrap(), expected);
 }
 
 #[test]

@@ -44,3 +44,14 @@ allow = ["the moon"]
     assert_eq!(failures[0].origin, ("custom.toml".to_string(), 2));
     assert_eq!(failures[0].problem, "does not fire on its example \"to the mars\"");
 }
+
+#[test]
+fn every_word_list_in_rules_words_is_embedded() {
+    let mut on_disk: Vec<String> = std::fs::read_dir("rules/words")
+        .unwrap()
+        .map(|e| format!("rules/words/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    on_disk.sort();
+    let embedded: Vec<&str> = postlint::spelling::BUILTIN_WORDS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(on_disk, embedded);
+}
