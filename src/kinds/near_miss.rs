@@ -18,6 +18,7 @@ use crate::rule_file::RawRule;
 use crate::words::{apostrophe_parts, fold, key, match_case, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The longest term, in characters; longer words are not compared at all.
@@ -99,16 +100,19 @@ impl Check for NearMiss {
             }
             let base = token.range.start;
             let whole = &text[token.range.clone()];
+            // Most words have no apostrophe (`'`, or `’` = E2 80 99): one part, the token's key.
+            if !word.iter().any(|&b| b == b'\'' || b == 0xE2) {
+                if let Some(term) = self.misspelled_cached(whole, token.key) {
+                    out.push(self.finding(whole, token.range.clone(), term));
+                }
+                continue;
+            }
             for part in apostrophe_parts(whole) {
                 let range = base + part.start..base + part.end;
                 let part = &text[range.clone()];
                 let part_key = if part.len() == whole.len() { token.key } else { key(part) };
                 if let Some(term) = self.misspelled_cached(part, part_key) {
-                    let replacement = match_case(part, &term.text, term.text.chars().all(char::is_lowercase));
-                    out.push(Finding::at(range.clone()).var("term", &term.text).fix(
-                        format!("replace with “{replacement}”"),
-                        vec![Edit::replace(range, replacement)],
-                    ));
+                    out.push(self.finding(part, range, term));
                 }
             }
         }
@@ -140,6 +144,14 @@ fn tag(rule: u64, word_key: u64) -> u64 {
 }
 
 impl NearMiss {
+    /// The finding for `word` at `range`, a misspelling of `term`, with the term in its case.
+    fn finding(&self, word: &str, range: Range<usize>, term: &Term) -> Finding {
+        let replacement = match_case(word, &term.text, term.text.chars().all(char::is_lowercase));
+        Finding::at(range.clone())
+            .var("term", &term.text)
+            .fix(format!("replace with “{replacement}”"), vec![Edit::replace(range, replacement)])
+    }
+
     /// `misspelled`, remembered per thread by the word's key.
     fn misspelled_cached(&self, word: &str, word_key: u64) -> Option<&Term> {
         let tag = tag(self.id, word_key);

@@ -38,34 +38,32 @@ impl Check for Spelling {
         let salt = key(lang);
         for token in doc.tokens.iter().filter(|t| t.is_word) {
             let word = &prose[token.range.clone()];
-            // Only words in small letters: a capital anywhere makes a name or a ticker.
-            let small = if word.is_ascii() {
-                word.bytes().all(|b| !b.is_ascii_uppercase()) && word.as_bytes()[0].is_ascii_lowercase()
-            } else {
-                word.starts_with(char::is_lowercase) && !word.chars().any(char::is_uppercase)
-            };
-            if !small || prose[..token.range.start].ends_with(['#', '$', '@']) {
+            // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
+            // folded to small letters, which it already is: the verdict table's key.
+            if has_capital(word) {
                 continue;
             }
-            // A short word right after a number is a unit or an abbreviation (`34 mln`, `5 mld`);
-            // an ending hyphenated to capitals or digits belongs to them (`DCA-ing`, `L2-based`).
+            let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, word) else { continue };
+            // Most words are known; these cases are looked at only for the rest. A short word
+            // right after a number is a unit or an abbreviation (`34 mln`, `5 mld`); an ending
+            // hyphenated to capitals or digits belongs to them (`DCA-ing`, `L2-based`).
             let head = &prose[..token.range.start];
+            let after = &prose[token.range.end..];
             let after_number =
                 head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
             let hyphenated = head
                 .strip_suffix('-')
                 .is_some_and(|h| h.ends_with(|c: char| c.is_uppercase() || c.is_numeric()));
-            if (word.len() <= 4 && after_number) || hyphenated {
-                continue;
-            }
-            let after = &prose[token.range.end..];
-            if after.starts_with('@')
-                || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric))
+            let address = after.starts_with('@')
+                || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric));
+            if !word.starts_with(char::is_lowercase)
+                || head.ends_with(['#', '$', '@'])
+                || (word.len() <= 4 && after_number)
+                || hyphenated
+                || address
             {
                 continue;
             }
-            // The token's key is its text folded to small letters, which it already is.
-            let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, word) else { continue };
             let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
             let mut finding = Finding::at(token.range.clone())
                 .var("lang", lang)
@@ -81,6 +79,19 @@ impl Check for Spelling {
     fn yields(&self) -> bool {
         true
     }
+}
+
+/// Whether `word` has a capital letter (looked at a byte at a time while it is ASCII).
+fn has_capital(word: &str) -> bool {
+    for &b in word.as_bytes() {
+        if !b.is_ascii() {
+            return word.chars().any(char::is_uppercase);
+        }
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The lexicon for `lang`; if it has no dictionary, the run's note on missing dictionaries
