@@ -1,14 +1,13 @@
 //! `spelling` — words that the Hunspell dictionary of the post's language does not know.
 //!
 //! **What it checks:** words in small letters, and each part of such a word with an apostrophe
-//! (`dell'acqua`: `dell'` is a listed elision). A word passes if the post's
-//! dictionary knows it, if the English one does (posts in every language borrow English
-//! words), or if a word list has it (`rules/words/*.txt`, the team's `words` files).
+//! (`dell'acqua`: `dell'` is a listed elision). A word passes if the post's dictionary knows
+//! it, if the English one does (posts in every language borrow English words), or if a word
+//! list has it (`rules/words/*.txt`, the team's `words` files).
 //! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
-//! tickers: `BTC`),
-//! words with digits, single letters, short words right after a number (units and
-//! abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`), hashtags,
-//! cashtags, @mentions, URLs and code.
+//! tickers: `BTC`), words with digits, single letters, short words right after a number (units
+//! and abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`),
+//! hashtags, cashtags, @mentions, URLs and code.
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
