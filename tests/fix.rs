@@ -63,6 +63,29 @@ fn mojibake_from_each_code_page_is_repaired_byte_for_byte() {
 }
 
 #[test]
+fn typography_slips_are_fixed_safely_and_shouting_and_unclosed_brackets_are_left_to_the_writer() {
+    let (_dir, path) = copy("fixtures/posts/en/typography.txt", "post.txt");
+    let output = fix(&path, &["--format", "concise"]);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "Bitcoin after the halving: what changed?\n\n\
+         The price rose 12% in a month. Miners sold less, and the hash rate hit a new record \
+         (according to several dashboards.\n\
+         Top resources for newcomers: explainersEducational videos and the white paper.\n\
+         what matters most is patience!!! Is this the top??\n\nNot financial advice.\n#Bitcoin #BTC\n"
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout.replace(&format!("{}/", path.parent().unwrap().display()), ""),
+        "post.txt:3:85: warning[unbalanced-delimiters] “(” is not closed in this paragraph\n\
+         post.txt:4:30: warning[glued-words] “explainers” and “Educational” run together\n\
+         post.txt:5:1: info[lowercase-sentence-start] the sentence starts with a small letter\n\
+         post.txt:5:30: warning[repeated-punctuation] repeated punctuation “!!!”\n\
+         post.txt:5:49: warning[repeated-punctuation] repeated punctuation “??”\n"
+    );
+}
+
+#[test]
 fn unsafe_fixes_also_fix_the_disclaimer_the_campaign_tag_and_the_hashtag_blocks() {
     let (_dir, path) = copy(EXAMPLE, "post.txt");
     fix(&path, &["--unsafe-fixes"]);

@@ -1,7 +1,7 @@
 //! `repetition` — the same mark or word twice in a row. One `check` per rule:
 //! - `punctuation`: `..` (but not an ellipsis `...` or `…`, nor `1..10`), `,,` and `;;` — slips
-//!   of the keyboard, **fixed** to one mark — and `!!!` or `??`, shouting, **fixed** (unsafe) to
-//!   one mark. `!!` and mixes such as `?!` never fire.
+//!   of the keyboard, **fixed** to one mark — and `!!!` or `??`, shouting, reported without a
+//!   fix. `!!` and mixes such as `?!` never fire.
 //! - `words`: a word repeated with only spaces between (`the the`, `il il`), compared without
 //!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
 //!   `except`; numbers, hashtags, cashtags and mentions never fire. **Fix:** delete the second.
@@ -71,9 +71,15 @@ fn punctuation(doc: &Document, out: &mut Vec<Finding>) {
         if !(safe || shouting) {
             continue;
         }
-        let one = char::from(mark).to_string();
-        let edit = Edit::replace(start..end, &one);
-        out.push(Finding::at(start..end).fix(format!("replace with “{one}”"), vec![edit]));
+        // Shouting is the writer's choice to tone down: reported, not rewritten.
+        let finding = Finding::at(start..end);
+        if safe {
+            let one = char::from(mark).to_string();
+            let edit = Edit::replace(start..end, &one);
+            out.push(finding.fix(format!("replace with “{one}”"), vec![edit]));
+        } else {
+            out.push(finding);
+        }
     }
 }
 
