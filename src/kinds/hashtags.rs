@@ -295,7 +295,16 @@ fn move_to_final(doc: &Document, earlier: &[Vec<Range<usize>>], last: &[Range<us
 
 /// A tag name compared loosely: lowercase, `to` read as `2`, `_` and `-` dropped.
 fn normalize(name: &str) -> String {
-    name.to_lowercase().replace(['_', '-'], "").replace("to", "2")
+    let mut loose = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase).filter(|c| !matches!(c, '_' | '-')) {
+        if c == 'o' && loose.ends_with('t') {
+            loose.pop();
+            loose.push('2');
+        } else {
+            loose.push(c);
+        }
+    }
+    loose
 }
 
 /// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
@@ -314,6 +323,14 @@ fn one_typo(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_reads_to_as_2_and_drops_separators() {
+        assert_eq!(normalize("WriteToEarn"), "write2earn");
+        assert_eq!(normalize("Write_2-Earn"), "write2earn");
+        assert_eq!(normalize("t-o"), "2");
+        assert_eq!(normalize("TtoTO"), "t22");
+    }
 
     #[test]
     fn finds_hashtags_but_not_glued_or_numeric_ones() {
