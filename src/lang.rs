@@ -78,10 +78,13 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Each function word's key, with the indexes (in `FUNCTION_WORDS`) of its languages.
+type FunctionWords = FxHashMap<u64, Vec<usize>>;
+
 /// The function words' keys, with the languages each belongs to, and a 4096-bit filter of those
 /// keys that turns most other words away before the map is asked.
-static WORDS: LazyLock<(FxHashMap<u64, Vec<usize>>, [u64; 64])> = LazyLock::new(|| {
-    let mut words: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+static WORDS: LazyLock<(FunctionWords, [u64; 64])> = LazyLock::new(|| {
+    let mut words = FunctionWords::default();
     let mut filter = [0u64; 64];
     for (index, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
         for word in *list {
