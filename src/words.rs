@@ -11,6 +11,9 @@ pub struct Token {
     pub key: u64,
     /// Whether the token holds a letter or digit (else it is punctuation or a symbol).
     pub is_word: bool,
+    /// Whether the token holds a capital letter: checks that skip names and tickers, or look for
+    /// capitals, ask this instead of reading the word again.
+    pub has_capital: bool,
 }
 
 /// Splits `text` into tokens: a word is a run of letters, digits, `_` and combining marks,
@@ -30,19 +33,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             b if b.is_ascii_punctuation() && b != b'_' => {
-                tokens.push(Token { key: punctuation_key(b), range: i..i + 1, is_word: false });
+                tokens.push(Token {
+                    key: punctuation_key(b),
+                    range: i..i + 1,
+                    is_word: false,
+                    has_capital: false,
+                });
                 i += 1;
                 continue;
             }
-            b if ASCII_WORD[usize::from(b)] => {
+            b if ASCII_WORD[usize::from(b)] != 0 => {
                 // An ASCII word that ends at an ASCII space or mark: the commonest token.
                 let start = i;
-                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
+                let mut kinds = 0;
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] != 0 {
+                    kinds |= ASCII_WORD[usize::from(bytes[i])];
                     i += 1;
                 }
                 if i == bytes.len() || (bytes[i] < 0x80 && bytes[i] != b'\'') {
                     let key = hash_range(bytes, start..i, true);
-                    tokens.push(Token { key, range: start..i, is_word: true });
+                    let has_capital = kinds & CAPITAL != 0;
+                    tokens.push(Token { key, range: start..i, is_word: true, has_capital });
                     continue;
                 }
                 i = start;
@@ -60,7 +71,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let start = i;
                 i += len;
                 // ASCII letters and digits first, without classifying each one.
-                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] != 0 {
                     i += 1;
                 }
                 // Most words end at an ASCII space or mark.
@@ -89,16 +100,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Whether a byte is an ASCII letter, digit or `_`.
-static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
+/// For each byte: `WORD` if it is an ASCII letter, digit or `_`, with `CAPITAL` if it is a
+/// capital letter; 0 otherwise.
+static ASCII_WORD: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte == b'_' {
+            table[b] = WORD | if byte.is_ascii_uppercase() { CAPITAL } else { 0 };
+        }
         b += 1;
     }
     table
 };
+
+const WORD: u8 = 1;
+const CAPITAL: u8 = 2;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -157,7 +175,8 @@ fn token(text: &str, range: Range<usize>, is_word: bool) -> Token {
     } else {
         key(&text[range.clone()])
     };
-    Token { key, range, is_word }
+    let has_capital = is_word && text[range.clone()].chars().any(char::is_uppercase);
+    Token { key, range, is_word, has_capital }
 }
 
 /// The key of a one-byte punctuation token: the byte itself, with the high bit set so that no

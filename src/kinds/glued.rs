@@ -30,13 +30,10 @@ pub fn compile(rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigErro
 impl Check for Glued {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = doc.prose.as_str();
-        for token in doc.tokens.iter().filter(|t| t.is_word && t.range.len() >= 6) {
+        for token in doc.tokens.iter().filter(|t| t.is_word && t.has_capital && t.range.len() >= 6) {
             let word = &prose[token.range.clone()];
-            // Glue needs three small letters first and a capital after them.
-            let bytes = word.as_bytes();
-            if bytes[..3].iter().any(|b| b.is_ascii() && !b.is_ascii_lowercase())
-                || !bytes[3..].iter().any(|&b| b.is_ascii_uppercase() || !b.is_ascii())
-            {
+            // Glue needs three small letters first (and, as the token has one, a capital after).
+            if word.as_bytes()[..3].iter().any(|b| b.is_ascii() && !b.is_ascii_lowercase()) {
                 continue;
             }
             if prose[..token.range.start].ends_with(['#', '$', '@'])

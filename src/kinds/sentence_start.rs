@@ -32,13 +32,12 @@ impl Check for SentenceStart {
         let tokens = &doc.tokens;
         for (index, token) in tokens.iter().enumerate() {
             // Cheapest first: most words follow another word, or a mark that ends no sentence.
-            if !token.is_word || !self.starts_sentence(doc, index) {
+            if !token.is_word || token.has_capital || !self.starts_sentence(doc, index) {
                 continue;
             }
             let word = &prose[token.range.clone()];
-            let mut chars = word.chars();
-            let Some(first) = chars.next() else { continue };
-            if !first.is_lowercase() || chars.any(char::is_uppercase) {
+            let Some(first) = word.chars().next() else { continue };
+            if !first.is_lowercase() {
                 continue;
             }
             let line_start = text[..token.range.start].rfind('\n').map_or(0, |n| n + 1);

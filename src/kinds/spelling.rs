@@ -35,13 +35,10 @@ impl Check for Spelling {
         let Some(lexicon) = lexicon(lang) else { return };
         let prose = doc.prose.as_str();
         let salt = key(lang);
-        for token in doc.tokens.iter().filter(|t| t.is_word) {
+        // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
+        // folded to small letters, which it already is: the verdict table's key.
+        for token in doc.tokens.iter().filter(|t| t.is_word && !t.has_capital) {
             let word = &prose[token.range.clone()];
-            // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
-            // folded to small letters, which it already is: the verdict table's key.
-            if has_capital(word) {
-                continue;
-            }
             let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, word) else { continue };
             // Most words are known; these cases are looked at only for the rest. A short word
             // right after a number is a unit or an abbreviation (`34 mln`, `5 mld`); an ending
@@ -78,19 +75,6 @@ impl Check for Spelling {
     fn yields(&self) -> bool {
         true
     }
-}
-
-/// Whether `word` has a capital letter (looked at a byte at a time while it is ASCII).
-fn has_capital(word: &str) -> bool {
-    for &b in word.as_bytes() {
-        if !b.is_ascii() {
-            return word.chars().any(char::is_uppercase);
-        }
-        if b.is_ascii_uppercase() {
-            return true;
-        }
-    }
-    false
 }
 
 /// The lexicon for `lang`; if it has no dictionary, the run's note on missing dictionaries
