@@ -14,6 +14,8 @@ pub struct Token {
     /// Whether the token holds a capital letter: checks that skip names and tickers, or look for
     /// capitals, ask this instead of reading the word again.
     pub has_capital: bool,
+    /// Whether the token is all ASCII with no apostrophe inside: one part, bytes as letters.
+    pub plain: bool,
 }
 
 /// Splits `text` into tokens: a word is a run of letters, digits, `_` and combining marks,
@@ -38,6 +40,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     range: i..i + 1,
                     is_word: false,
                     has_capital: false,
+                    plain: true,
                 });
                 i += 1;
                 continue;
@@ -53,7 +56,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if i == bytes.len() || (bytes[i] < 0x80 && bytes[i] != b'\'') {
                     let key = hash_range(bytes, start..i, true);
                     let has_capital = kinds & CAPITAL != 0;
-                    tokens.push(Token { key, range: start..i, is_word: true, has_capital });
+                    tokens.push(Token { key, range: start..i, is_word: true, has_capital, plain: true });
                     continue;
                 }
                 i = start;
@@ -176,7 +179,8 @@ fn token(text: &str, range: Range<usize>, is_word: bool) -> Token {
         key(&text[range.clone()])
     };
     let has_capital = is_word && text[range.clone()].chars().any(char::is_uppercase);
-    Token { key, range, is_word, has_capital }
+    let plain = bytes.is_ascii() && !bytes.contains(&b'\'');
+    Token { key, range, is_word, has_capital, plain }
 }
 
 /// The key of a one-byte punctuation token: the byte itself, with the high bit set so that no

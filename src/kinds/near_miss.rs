@@ -94,14 +94,14 @@ impl Check for NearMiss {
                     continue;
                 }
                 let short = word.len() < 63 && reach & (1 << word.len()) == 0;
-                if short && word.is_ascii() && !word.contains(&b'\'') {
+                if short && token.plain {
                     continue;
                 }
             }
             let base = token.range.start;
             let whole = &text[token.range.clone()];
             // Most words have no apostrophe (`'`, or `’` = E2 80 99): one part, the token's key.
-            if !word.iter().any(|&b| b == b'\'' || b == 0xE2) {
+            if token.plain || !word.iter().any(|&b| b == b'\'' || b == 0xE2) {
                 if let Some(term) = self.misspelled_cached(whole, token.key) {
                     out.push(self.finding(whole, token.range.clone(), term));
                 }
