@@ -119,6 +119,16 @@ impl<'a> Document<'a> {
     pub fn is_blank(&self, range: Range<usize>) -> bool {
         self.prose[range].chars().all(char::is_whitespace)
     }
+
+    /// Whether the whitespace between two tokens (`range`) holds a blank line: a paragraph break.
+    pub fn is_paragraph_break(&self, range: Range<usize>) -> bool {
+        self.prose.as_bytes()[range].iter().filter(|&&b| b == b'\n').count() >= 2
+    }
+
+    /// Whether the word at `offset` is the name of a hashtag, cashtag or @mention.
+    pub fn is_tagged(&self, offset: usize) -> bool {
+        self.prose[..offset].ends_with(['#', '$', '@'])
+    }
 }
 
 /// URLs and e-mail addresses are not prose: no word or punctuation rule applies inside them.

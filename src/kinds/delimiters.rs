@@ -27,7 +27,7 @@ impl Check for Delimiters {
         for token in &doc.tokens {
             let i = token.range.start;
             // A blank line ends the paragraph: what is still open there is unclosed.
-            if i > previous_end + 1 && is_paragraph_break(&bytes[previous_end..i]) {
+            if i > previous_end + 1 && doc.is_paragraph_break(previous_end..i) {
                 report(&mut open, out);
             }
             previous_end = token.range.end;
@@ -64,12 +64,6 @@ impl Check for Delimiters {
         }
         report(&mut open, out);
     }
-}
-
-/// Whether the space between two tokens (only whitespace: tokens hold everything else) holds
-/// a blank line.
-fn is_paragraph_break(gap: &[u8]) -> bool {
-    gap.iter().filter(|&&b| b == b'\n').count() >= 2
 }
 
 fn opening_of(c: char) -> char {

@@ -36,7 +36,7 @@ impl Check for Glued {
             if word.as_bytes()[..3].iter().any(|b| b.is_ascii() && !b.is_ascii_lowercase()) {
                 continue;
             }
-            if prose[..token.range.start].ends_with(['#', '$', '@'])
+            if doc.is_tagged(token.range.start)
                 || word.chars().any(|c| c.is_numeric())
                 || self.except.contains(&token.key)
             {

@@ -93,8 +93,9 @@ fn words(doc: &Document, except: &FxHashSet<u64>, out: &mut Vec<Finding>) {
         let gap = &prose[first.range.end..second.range.start];
         let spaced = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r');
         let word = &prose[first.range.clone()];
-        let tagged = prose[..first.range.start].ends_with(['#', '$', '@']);
-        if !spaced || gap.matches('\n').count() > 1 || tagged || word.chars().any(|c| c.is_numeric()) {
+        let tagged = doc.is_tagged(first.range.start);
+        let paragraph_break = doc.is_paragraph_break(first.range.end..second.range.start);
+        if !spaced || paragraph_break || tagged || word.chars().any(|c| c.is_numeric()) {
             continue;
         }
         let range = first.range.start..second.range.end;

@@ -41,7 +41,7 @@ impl Check for SentenceStart {
                 continue;
             }
             let line_start = text[..token.range.start].rfind('\n').map_or(0, |n| n + 1);
-            let tagged = prose[..token.range.start].ends_with(['#', '$', '@']);
+            let tagged = doc.is_tagged(token.range.start);
             let domain = prose[token.range.end..].starts_with('.')
                 && prose[token.range.end + 1..].starts_with(char::is_alphanumeric);
             if tagged || domain || is_list_item(&text[line_start..token.range.start]) {
@@ -68,12 +68,10 @@ impl SentenceStart {
         let ends_sentence = !previous.is_word
             && previous.range.len() == 1
             && matches!(prose.as_bytes()[previous.range.start], b'.' | b'!' | b'?');
-        let gap = &prose.as_bytes()[previous.range.end..start];
         if !ends_sentence {
-            // A paragraph's first word (the gap between tokens is all whitespace).
-            return gap.len() > 1 && gap.iter().filter(|&&b| b == b'\n').count() >= 2;
+            return doc.is_paragraph_break(previous.range.end..start);
         }
-        if gap.is_empty() {
+        if previous.range.end == start {
             return false;
         }
         let Some(before) = index.checked_sub(2).map(|i| &doc.tokens[i]) else { return true };

@@ -53,7 +53,7 @@ impl Check for Spelling {
             let address = after.starts_with('@')
                 || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric));
             if !word.starts_with(char::is_lowercase)
-                || head.ends_with(['#', '$', '@'])
+                || doc.is_tagged(token.range.start)
                 || (word.len() <= 4 && after_number)
                 || hyphenated
                 || address
