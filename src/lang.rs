@@ -103,17 +103,7 @@ static WORDS: LazyLock<(FunctionWords, [u64; 64])> = LazyLock::new(|| {
 pub fn guess(doc: &Document) -> Option<&'static str> {
     // Text that is nearly all ASCII is in a Latin script without Vietnamese's many letters.
     let sample = &doc.prose.as_bytes()[..doc.prose.len().min(4096)];
-    // Bytes with the high bit set, counted eight at a time.
-    let chunks = sample.chunks_exact(8);
-    let tail = chunks.remainder().iter().filter(|b| !b.is_ascii()).count();
-    let non_ascii = tail
-        + chunks
-            .map(|c| {
-                (u64::from_le_bytes(c.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080).count_ones()
-                    as usize
-            })
-            .sum::<usize>();
-    if non_ascii * 33 > sample.len()
+    if crate::words::non_ascii_bytes(sample) * 33 > sample.len()
         && let Some(by_script) = script(&doc.prose)
     {
         return Some(by_script);

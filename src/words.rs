@@ -373,8 +373,7 @@ pub fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i + 8 <= bytes.len() {
-            let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-            let high = chunk & 0x8080_8080_8080_8080;
+            let high = high_bits(&bytes[i..i + 8]);
             if high != 0 {
                 i += (high.trailing_zeros() / 8) as usize;
                 break;
@@ -389,4 +388,17 @@ pub fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         i += c.len_utf8();
         Some((at, c))
     })
+}
+
+/// How many bytes of `bytes` are outside ASCII (the bytes of non-ASCII characters), counted
+/// eight at a time.
+pub fn non_ascii_bytes(bytes: &[u8]) -> usize {
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder().iter().filter(|b| !b.is_ascii()).count();
+    tail + chunks.map(|chunk| high_bits(chunk).count_ones() as usize).sum::<usize>()
+}
+
+/// The high bit of each of eight bytes, in place: non-zero if any of them is outside ASCII.
+fn high_bits(eight: &[u8]) -> u64 {
+    u64::from_le_bytes(eight.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080
 }
