@@ -132,8 +132,11 @@ impl<'a> Document<'a> {
 }
 
 /// URLs and e-mail addresses are not prose: no word or punctuation rule applies inside them.
+/// E-mail addresses are matched in ASCII (`(?-u:\w)`): Unicode `\w` there made this the costliest
+/// regex to compile (1.3 ms of a 5 ms run), and addresses in posts are ASCII.
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex")
+    Regex::new(r"(?i:https?://|www\.)[^\s<>]+|(?-u:[\w.+-])+@(?-u:[\w-])+(?:\.(?-u:[\w-])+)+")
+        .expect("valid regex")
 });
 
 /// Blanks the URLs and e-mail addresses that are still prose; returns where the URLs were.
@@ -166,5 +169,14 @@ mod tests {
         let source = Source::new("a.txt", "See https://binance.com/x. Or a@b.io.".into());
         let doc = Document::new(&source, None);
         assert_eq!(doc.prose, format!("See {}. Or {}.", " ".repeat(21), " ".repeat(6)));
+    }
+
+    #[test]
+    fn urls_may_hold_any_letter_but_a_mention_is_prose() {
+        let source =
+            Source::new("a.txt", "Vedi https://it.wikipedia.org/wiki/Società, @binance e x.y@z.it".into());
+        let doc = Document::new(&source, None);
+        let url = "https://it.wikipedia.org/wiki/Società".len();
+        assert_eq!(doc.prose, format!("Vedi {}, @binance e {}", " ".repeat(url), " ".repeat(8)));
     }
 }
