@@ -43,7 +43,7 @@ fn check_rule(rule: &Rule) -> (Vec<Failure>, Vec<Failure>) {
     if rule.examples.is_empty() {
         fail("has no examples".into());
     }
-    for example in &rule.examples {
+    for example in rule.examples.iter() {
         // An example may set parameter values of its own (`with`).
         let configured = match (&example.with, &rule.file) {
             (Some(with), Some(file)) => match rule.with_settings(file, with) {
@@ -80,7 +80,7 @@ fn check_rule(rule: &Rule) -> (Vec<Failure>, Vec<Failure>) {
             }
         }
     }
-    for allowed in &rule.allow {
+    for allowed in rule.allow.iter() {
         match run(rule, allowed) {
             Ok(found) if !found.is_empty() => {
                 fail(format!("fires on its allow text {allowed:?}: {}", found[0].message))

@@ -48,16 +48,16 @@ pub struct Rule {
     /// The post formats the rule runs on: `text`, `markdown` (empty: both).
     pub formats: Vec<String>,
     pub fix: FixSetting,
-    pub examples: Vec<Example>,
-    pub allow: Vec<String>,
+    pub examples: Arc<[Example]>,
+    pub allow: Arc<[String]>,
     /// The rule file and 1-based line of the rule's table.
     pub origin: (String, usize),
     /// The rule file, to point at mistakes found later (in an example's `with`).
     pub file: Option<TomlFile>,
     check: Arc<dyn Check>,
     /// The table as written, to compile again with other parameter values (`None` for a
-    /// `custom` rule).
-    raw: Option<RawRule>,
+    /// `custom` rule). Shared, as are the examples: a rule is cloned for each configuration.
+    raw: Option<Arc<RawRule>>,
 }
 
 /// The rules a run applies, in the order they were loaded.
@@ -137,14 +137,16 @@ impl Rule {
             None => {}
         }
         if settings.as_ref().has_parameters() {
-            let Some(raw) = rule.raw.as_mut() else {
+            let Some(raw) = &self.raw else {
                 return Err(
                     config.error(settings.span(), format!("rule `{}` has no parameters to set", self.id))
                 );
             };
+            let mut raw = RawRule::clone(raw);
             raw.apply(settings.as_ref());
             let at = Spanned::new(settings.span(), self.kind.clone());
-            rule.check = compile_kind(config, raw, &at)?.0;
+            rule.check = compile_kind(config, &raw, &at)?.0;
+            rule.raw = Some(Arc::new(raw));
         }
         Ok(Some(rule))
     }
@@ -196,8 +198,8 @@ impl Rule {
             off_by_default: false,
             formats: Vec::new(),
             fix: FixSetting::None,
-            examples: Vec::new(),
-            allow: Vec::new(),
+            examples: Arc::from([]),
+            allow: Arc::from([]),
             origin: ("<custom>".to_owned(), 0),
             file: None,
             check,
@@ -386,7 +388,7 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         origin,
         file: Some(file.clone()),
         check,
-        raw: Some(raw),
+        raw: Some(Arc::new(raw)),
     })
 }
 

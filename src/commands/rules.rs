@@ -101,7 +101,7 @@ pub fn explanation(rule: &Rule) -> String {
     }
     if !rule.examples.is_empty() {
         out.push_str("\nexamples:\n");
-        for example in &rule.examples {
+        for example in rule.examples.iter() {
             match &example.fixed {
                 Some(fixed) => out.push_str(&format!("  {:?}\n    → {:?}\n", example.bad, fixed)),
                 None => out.push_str(&format!("  {:?}\n", example.bad)),
@@ -110,7 +110,7 @@ pub fn explanation(rule: &Rule) -> String {
     }
     if !rule.allow.is_empty() {
         out.push_str("\nnever fires on:\n");
-        for allowed in &rule.allow {
+        for allowed in rule.allow.iter() {
             out.push_str(&format!("  {allowed:?}\n"));
         }
     }
