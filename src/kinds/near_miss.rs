@@ -124,13 +124,15 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
 thread_local! {
     /// Verdicts on words already seen, in a direct-mapped table indexed by (rule id, word key):
-    /// each slot holds the pair's tag and a term index or `NONE`. Posts share most of their
-    /// words, so almost every word is answered here with one comparison; a collision only
-    /// means computing the verdict again.
+    /// each slot holds the pair's tag and `NONE` or the term's index + 1. Posts share most of
+    /// their words, so almost every word is answered here with one comparison; a collision
+    /// only means computing the verdict again. All zeros when empty, so the memory is only
+    /// touched where used (a one-post run uses a few slots).
     static VERDICTS: RefCell<Vec<(u64, u32)>> = RefCell::new(vec![(EMPTY, NONE); SLOTS]);
 }
 
-const NONE: u32 = u32::MAX;
+/// No term (in `VERDICTS`).
+const NONE: u32 = 0;
 
 /// A tag no (rule, word) pair gets (see `tag`).
 const EMPTY: u64 = 0;
@@ -161,11 +163,11 @@ impl NearMiss {
             if seen == tag {
                 return verdict;
             }
-            let verdict = self.misspelled(word).map_or(NONE, |t| u32::try_from(t).unwrap_or(NONE));
+            let verdict = self.misspelled(word).map_or(NONE, |t| u32::try_from(t + 1).unwrap_or(NONE));
             verdicts[slot] = (tag, verdict);
             verdict
         });
-        (verdict != NONE).then(|| &self.terms[verdict as usize])
+        (verdict != NONE).then(|| &self.terms[verdict as usize - 1])
     }
 
     /// The index of the term `word` is a misspelling of, if any.

@@ -104,9 +104,10 @@ fn missing_note(langs: &[String]) -> String {
 }
 
 thread_local! {
-    /// Recent verdicts, by a hash of the language and the word: the same words come back in
-    /// post after post.
-    static VERDICTS: RefCell<Vec<(u64, Verdict)>> = RefCell::new(vec![(0, Verdict::Known); 1 << 14]);
+    /// Words recently found known, as tags (a hash of the language and the word) in a
+    /// direct-mapped table: the same words come back in post after post. All zeros when empty,
+    /// so the memory is only touched where used (a one-post run uses a few slots).
+    static KNOWN: RefCell<Vec<u64>> = RefCell::new(vec![0; 1 << 14]);
 }
 
 /// What `word` is: from this thread's recent verdicts (by `tag`, a hash of the language and
@@ -114,15 +115,17 @@ thread_local! {
 fn verdict(lexicon: &Lexicon, tag: u64, word: &str) -> Verdict {
     let tag = tag | 1;
     let slot = (tag >> 7) as usize & ((1 << 14) - 1);
-    if let Some(verdict) = VERDICTS.with_borrow(|v| (v[slot].0 == tag).then(|| v[slot].1.clone())) {
-        return verdict;
+    if KNOWN.with_borrow(|known| known[slot] == tag) {
+        return Verdict::Known;
     }
     let verdict = lexicon.recall(word).unwrap_or_else(|| {
         let judged = judge(word, lexicon);
         lexicon.learn(word, judged.clone());
         judged
     });
-    VERDICTS.with_borrow_mut(|v| v[slot] = (tag, verdict.clone()));
+    if verdict == Verdict::Known {
+        KNOWN.with_borrow_mut(|known| known[slot] = tag);
+    }
     verdict
 }
 
