@@ -65,7 +65,7 @@ impl Check for Cashtags {
 pub fn find_cashtags(prose: &str) -> Vec<Range<usize>> {
     let bytes = prose.as_bytes();
     let mut tags = Vec::new();
-    for (i, _) in prose.match_indices('$') {
+    for i in memchr::memchr_iter(b'$', bytes) {
         let name = bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         let after = prose[i + 1 + name..].chars().next();
         let starts_with_letter = bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);

@@ -167,7 +167,9 @@ fn with_one_space(doc: &Document, tag: Range<usize>) -> Range<usize> {
 fn malformed(doc: &Document, out: &mut Vec<Finding>) {
     let prose = &doc.prose;
     // `#` is found with memchr, then the space checked: a two-byte search is much slower.
-    for (i, _) in prose.match_indices('#').filter(|&(i, _)| prose.as_bytes().get(i + 1) == Some(&b' ')) {
+    for i in
+        memchr::memchr_iter(b'#', prose.as_bytes()).filter(|&i| prose.as_bytes().get(i + 1) == Some(&b' '))
+    {
         let line_start = prose[..i].rfind('\n').map_or(0, |n| n + 1);
         let glued = prose[..i].chars().next_back().is_some_and(|c| !c.is_whitespace());
         let name = hashtag_len(&prose[i + 2..]);
@@ -206,7 +208,7 @@ fn malformed(doc: &Document, out: &mut Vec<Finding>) {
 /// The byte ranges of the hashtags in `prose`, `#` included.
 pub fn find_hashtags(prose: &str) -> Vec<Range<usize>> {
     let mut tags = Vec::new();
-    for (i, _) in prose.match_indices('#') {
+    for i in memchr::memchr_iter(b'#', prose.as_bytes()) {
         let glued = prose[..i]
             .chars()
             .next_back()

@@ -95,14 +95,15 @@ impl Label {
 
     fn between_fields(&self, doc: &Document, line: Range<usize>, out: &mut Vec<Finding>) {
         let prose = &doc.prose[line.clone()];
-        let commas: Vec<usize> = prose.match_indices(',').map(|(i, _)| line.start + i).collect();
-        for pair in commas.windows(2) {
-            let field = pair[0] + 1..pair[1];
+        let mut previous = None;
+        for comma in memchr::memchr_iter(b',', prose.as_bytes()).map(|i| line.start + i) {
+            let Some(start) = previous.replace(comma) else { continue };
+            let field = start + 1..comma;
             if field.is_empty() || doc.prose[field.clone()].trim().len() != field.len() {
                 continue;
             }
             if let Some((label, _)) = self.label_at(doc, field.clone()).filter(|(l, _)| *l == field) {
-                let edit = Edit::replace(pair[0]..pair[1] + 1, doc.source.line_ending());
+                let edit = Edit::replace(start..comma + 1, doc.source.line_ending());
                 out.push(Finding::at(label).fix("put the two fields on separate lines", vec![edit]));
             }
         }
