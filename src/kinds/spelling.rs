@@ -21,6 +21,7 @@ use crate::rule_file::RawRule;
 use crate::spelling::{self, Dictionary, Lexicon, Verdict};
 use crate::words::key;
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::Arc;
 
 struct Spelling;
@@ -38,8 +39,11 @@ impl Check for Spelling {
         // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
         // folded to small letters, which it already is: the verdict table's key.
         for token in doc.tokens.iter().filter(|t| t.is_word && !t.has_capital) {
+            let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, prose, &token.range)
+            else {
+                continue;
+            };
             let word = &prose[token.range.clone()];
-            let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, word) else { continue };
             // Most words are known; these cases are looked at only for the rest. A short word
             // right after a number is a unit or an abbreviation (`34 mln`, `5 mld`); an ending
             // hyphenated to capitals or digits belongs to them (`DCA-ing`, `L2-based`).
@@ -110,14 +114,16 @@ thread_local! {
     static KNOWN: RefCell<Vec<u64>> = RefCell::new(vec![0; 1 << 14]);
 }
 
-/// What `word` is: from this thread's recent verdicts (by `tag`, a hash of the language and
-/// the word), else the lexicon's memory, else judged with the dictionaries (then remembered).
-fn verdict(lexicon: &Lexicon, tag: u64, word: &str) -> Verdict {
+/// What the word at `range` of `prose` is: from this thread's recent verdicts (by `tag`, a hash
+/// of the language and the word), else the lexicon's memory, else judged with the dictionaries
+/// (then remembered). The word is only read when it is not among the recent verdicts.
+fn verdict(lexicon: &Lexicon, tag: u64, prose: &str, range: &Range<usize>) -> Verdict {
     let tag = tag | 1;
     let slot = (tag >> 7) as usize & ((1 << 14) - 1);
     if KNOWN.with_borrow(|known| known[slot] == tag) {
         return Verdict::Known;
     }
+    let word = &prose[range.clone()];
     let verdict = lexicon.recall(word).unwrap_or_else(|| {
         let judged = judge(word, lexicon);
         lexicon.learn(word, judged.clone());
