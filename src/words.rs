@@ -45,21 +45,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            b if ASCII_WORD[usize::from(b)] != 0 => {
+            b if ASCII_WORD[usize::from(b)] => {
                 // An ASCII word that ends at an ASCII space or mark: the commonest token.
-                let start = i;
-                let mut kinds = 0;
-                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] != 0 {
-                    kinds |= ASCII_WORD[usize::from(bytes[i])];
-                    i += 1;
-                }
-                if i == bytes.len() || (bytes[i] < 0x80 && bytes[i] != b'\'') {
-                    let key = hash_range(bytes, start..i, true);
-                    let has_capital = kinds & CAPITAL != 0;
-                    tokens.push(Token { key, range: start..i, is_word: true, has_capital, plain: true });
+                let (end, key, has_capital) = ascii_word(bytes, i);
+                if end == bytes.len() || (bytes[end] < 0x80 && bytes[end] != b'\'') {
+                    tokens.push(Token { key, range: i..end, is_word: true, has_capital, plain: true });
+                    i = end;
                     continue;
                 }
-                i = start;
             }
             _ => {}
         }
@@ -74,7 +67,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let start = i;
                 i += len;
                 // ASCII letters and digits first, without classifying each one.
-                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] != 0 {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                 }
                 // Most words end at an ASCII space or mark.
@@ -103,23 +96,69 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// For each byte: `WORD` if it is an ASCII letter, digit or `_`, with `CAPITAL` if it is a
-/// capital letter; 0 otherwise.
-static ASCII_WORD: [u8; 256] = {
-    let mut table = [0; 256];
+/// For each byte: whether it is an ASCII letter, digit or `_`.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        if byte.is_ascii_alphanumeric() || byte == b'_' {
-            table[b] = WORD | if byte.is_ascii_uppercase() { CAPITAL } else { 0 };
-        }
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_';
         b += 1;
     }
     table
 };
 
-const WORD: u8 = 1;
-const CAPITAL: u8 = 2;
+/// The ASCII word (letters, digits, `_`) that starts at `start`: where it ends, its key and
+/// whether it holds a capital. Reads 8 bytes at a time, classifying and hashing them together.
+fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
+    let mut h = HASH_SEED;
+    let mut capitals = 0;
+    let mut i = start;
+    loop {
+        let chunk = match bytes.get(i..i + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("8 bytes")),
+            None => {
+                // Zeros after the end of the text: not word bytes.
+                let mut last = [0u8; 8];
+                last[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+                u64::from_le_bytes(last)
+            }
+        };
+        let (word, upper) = ascii_word_bytes(chunk);
+        let len = (!word & HIGH_BITS).trailing_zeros() as usize / 8;
+        let keep = if len == 8 { u64::MAX } else { (1 << (8 * len)) - 1 };
+        capitals |= upper & keep;
+        if len > 0 {
+            h = mix(h, (chunk | (upper >> 2)) & keep);
+        }
+        i += len;
+        if len < 8 {
+            return (i, finish(h, i - start), capitals != 0);
+        }
+    }
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// For the 8 bytes of `chunk`: the high bit set in `word` for each ASCII letter, digit or `_`,
+/// and in `upper` for each capital letter.
+fn ascii_word_bytes(chunk: u64) -> (u64, u64) {
+    let upper = between(chunk, b'A', b'Z');
+    let word = between(chunk, b'0', b'9') | between(chunk, b'a', b'z') | between(chunk, b'_', b'_') | upper;
+    (word, upper)
+}
+
+/// The high bit set for each byte of `chunk` from `lo` to `hi` (ASCII bytes).
+#[inline]
+fn between(chunk: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // On bytes with the high bit clear, `x + (0x80 - lo)` sets it iff `x >= lo`, with no carry.
+    let x = chunk & !HIGH_BITS;
+    let at_least_lo = x + ONES * u64::from(0x80 - lo);
+    let above_hi = x + ONES * u64::from(0x7f - hi);
+    at_least_lo & !above_hi & !chunk & HIGH_BITS
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -261,14 +300,17 @@ fn hash(bytes: &[u8], lowercase: bool) -> u64 {
 }
 
 /// `hash` of `text[range]`. The last 1 to 7 bytes are read as one word padded with zeros: from
-/// `text` itself when it has 8 bytes there (and the extra bytes masked off), else copied.
+/// `text` itself when it has 8 bytes there (and the extra bytes masked off), else copied. The
+/// length comes in last, so that `ascii_word` can hash a word before it knows where it ends.
 #[inline]
 fn hash_range(text: &[u8], range: Range<usize>, lowercase: bool) -> u64 {
-    let mut h = (range.len() as u64).wrapping_mul(HASH_K);
+    let mut h = HASH_SEED;
     let mut i = range.start;
+    // A capital's high bit shifted to 0x20 makes it small.
+    let lower = |word: u64| if lowercase { word | (between(word, b'A', b'Z') >> 2) } else { word };
     while i + 8 <= range.end {
         let word = u64::from_le_bytes(text[i..i + 8].try_into().expect("8 bytes"));
-        h = mix(h, word, lowercase);
+        h = mix(h, lower(word));
         i += 8;
     }
     if i < range.end {
@@ -280,24 +322,24 @@ fn hash_range(text: &[u8], range: Range<usize>, lowercase: bool) -> u64 {
             last[..rest].copy_from_slice(&text[i..range.end]);
             u64::from_le_bytes(last)
         };
-        h = mix(h, word, lowercase);
+        h = mix(h, lower(word));
     }
-    h ^ (h >> 29)
+    finish(h, range.len())
 }
 
 const HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+const HASH_SEED: u64 = 0x243f_6a88_85a3_08d3;
 
 #[inline]
-fn mix(h: u64, word: u64, lowercase: bool) -> u64 {
-    let word = if lowercase {
-        // Bytes from 0x41 to 0x5A get 0x20 added (SWAR; the bytes are ASCII).
-        let at_least_a = word.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-        let above_z = word.wrapping_add(0x2525_2525_2525_2525);
-        word | ((at_least_a & !above_z & 0x8080_8080_8080_8080) >> 2)
-    } else {
-        word
-    };
+fn mix(h: u64, word: u64) -> u64 {
     (h ^ word).wrapping_mul(HASH_K).rotate_left(26)
+}
+
+/// The hash of a text of `len` bytes whose 8-byte words were mixed into `h`.
+#[inline]
+fn finish(h: u64, len: usize) -> u64 {
+    let h = (h ^ len as u64).wrapping_mul(HASH_K);
+    h ^ (h >> 29)
 }
 
 #[cfg(test)]
@@ -324,6 +366,28 @@ mod tests {
             texts("Diclaimaer:Non dell'IA records.The 3.5 #Tag"),
             ["Diclaimaer", ":", "Non", "dell'IA", "records", ".", "The", "3", ".", "5", "#", "Tag"]
         );
+    }
+
+    #[test]
+    fn word_tokens_carry_the_key_and_capital_flag_of_their_text() {
+        // Words of every length around the 8-byte reads, with the bytes next to each class's
+        // edges (`/` `:` before and after digits, `@` `[` around capitals, `` ` `` `{` around
+        // small letters), at the end of the text and not.
+        let alphabet = b"/09:@AZ[_`az{";
+        for len in 1..=19 {
+            let word: String =
+                (0..len).map(|i| char::from(alphabet[(i * 7 + len) % alphabet.len()])).collect();
+            for text in
+                [word.clone(), format!("{word} x"), format!("Ab{word}"), format!("ok_{word}rest_of_it")]
+            {
+                for token in tokenize(&text).into_iter().filter(|t| t.is_word) {
+                    let found = &text[token.range.clone()];
+                    assert_eq!(token.key, key(found), "{found:?} in {text:?}");
+                    assert_eq!(token.has_capital, found.chars().any(char::is_uppercase), "{found:?}");
+                    assert!(found.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{found:?}");
+                }
+            }
+        }
     }
 
     #[test]
