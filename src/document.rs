@@ -122,7 +122,8 @@ impl<'a> Document<'a> {
 
     /// Whether the whitespace between two tokens (`range`) holds a blank line: a paragraph break.
     pub fn is_paragraph_break(&self, range: Range<usize>) -> bool {
-        self.prose.as_bytes()[range].iter().filter(|&&b| b == b'\n').count() >= 2
+        // Most tokens are one space apart.
+        range.len() >= 2 && self.prose.as_bytes()[range].iter().filter(|&&b| b == b'\n').count() >= 2
     }
 
     /// Whether the word at `offset` is the name of a hashtag, cashtag or @mention.

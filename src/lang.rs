@@ -78,8 +78,10 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Each function word's key, with the indexes (in `FUNCTION_WORDS`) of its languages.
-type FunctionWords = FxHashMap<u64, Vec<usize>>;
+/// Each function word's key, with its languages: bit `i` for `FUNCTION_WORDS[i]`.
+type FunctionWords = FxHashMap<u64, u32>;
+
+const _: () = assert!(FUNCTION_WORDS.len() <= 32, "a language is a bit of a u32");
 
 /// The function words' keys, with the languages each belongs to, and a 4096-bit filter of those
 /// keys that turns most other words away before the map is asked.
@@ -89,7 +91,7 @@ static WORDS: LazyLock<(FunctionWords, [u64; 64])> = LazyLock::new(|| {
     for (index, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
         for word in *list {
             let key = key(word);
-            words.entry(key).or_default().push(index);
+            *words.entry(key).or_default() |= 1 << index;
             filter[(key as usize >> 6) & 63] |= 1 << (key & 63);
         }
     }
@@ -114,8 +116,10 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
         if filter[(token.key as usize >> 6) & 63] & (1 << (token.key & 63)) == 0 {
             continue;
         }
-        for &language in words.get(&token.key).into_iter().flatten() {
-            counts[language] += 1;
+        let mut languages = words.get(&token.key).copied().unwrap_or(0);
+        while languages != 0 {
+            counts[languages.trailing_zeros() as usize] += 1;
+            languages &= languages - 1;
         }
     }
     let mut ranked: Vec<usize> = (0..counts.len()).collect();
