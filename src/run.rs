@@ -9,6 +9,7 @@ use crate::report::FileReport;
 use crate::source::Source;
 use crate::walk::Input;
 use crate::write::replace_file;
+use std::cell::RefCell;
 use std::io::Read;
 use std::path::Path;
 
@@ -137,27 +138,32 @@ fn read(input: &Input, stdin_name: &str) -> Result<Source, Error> {
 }
 
 /// The bytes of the file at `path`. Unlike `std::fs::read`, it does not ask for the file's size
-/// first: posts are small, so a 16 KB buffer takes most in one read (and one more finds the
-/// end), a system call fewer per post.
+/// first: posts are small, so this thread's 16 KB buffer takes most in one read (and one more
+/// finds the end), a system call fewer per post; the post is then copied out at its size.
 fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut file = std::fs::File::open(path)?;
-    let mut bytes = vec![0; 16 * 1024];
-    let mut len = 0;
-    loop {
-        if len == bytes.len() {
-            bytes.resize(2 * len, 0);
-        }
-        match file.read(&mut bytes[len..]) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = RefCell::new(vec![0; 16 * 1024]);
     }
-    bytes.truncate(len);
-    // The text lives on in the report: keep no more than it needs.
-    bytes.shrink_to_fit();
-    Ok(bytes)
+    let mut file = std::fs::File::open(path)?;
+    BUFFER.with_borrow_mut(|buffer| {
+        let mut len = 0;
+        let read = loop {
+            if len == buffer.len() {
+                buffer.resize(2 * len, 0);
+            }
+            match file.read(&mut buffer[len..]) {
+                Ok(0) => break Ok(buffer[..len].to_vec()),
+                Ok(n) => len += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        // A huge file does not keep its buffer for the rest of the run.
+        if buffer.len() > 1 << 20 {
+            *buffer = vec![0; 16 * 1024];
+        }
+        read
+    })
 }
 
 /// A unified diff from `old` to `new`, with the post's path on both header lines, as `patch`
@@ -170,4 +176,18 @@ fn unified_diff(old: &Source, new: &Source) -> String {
         .context_radius(3)
         .header(&old.name, &new.name)
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn read_file_returns_every_byte_of_files_smaller_and_larger_than_its_buffer() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0, 1, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 100_000, (1 << 20) + 3] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let path = dir.path().join(format!("{len}.txt"));
+            std::fs::write(&path, &bytes).unwrap();
+            assert_eq!(super::read_file(&path).unwrap(), bytes, "{len} bytes");
+        }
+    }
 }
