@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times `postlint check` with every built-in rule on a generated corpus (20,000 posts of about
 # 2 KB, mixed English and Italian, some Markdown), next to ripgrep running 50 regexes over the
-# same files as a reference; measures peak memory and the time for one post. Not part of the
-# test suite: run it by hand (`bash bench/run.sh [COUNT]`).
+# same files as a reference; measures peak memory and the time for one post. Commands are timed
+# in alternation (bench/alternate.py), so that the host's changing load falls on all alike.
+# Not part of the test suite: run it by hand (`bash bench/run.sh [COUNT]`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-20000}"
@@ -16,7 +17,6 @@ need() {
     exit 2
   fi
 }
-need hyperfine hyperfine
 need rg ripgrep
 [ -x /usr/bin/time ] || need /usr/bin/time time
 # `spelling` runs with the English and Italian dictionaries, as the corpus is in those languages.
@@ -39,21 +39,11 @@ words=(bitcoin ethereum binance blockchain solana dogecoin polkadot chainlink li
 patterns=()
 for w in "${words[@]}"; do patterns+=(-e "\\b${w}\\b"); done
 
-# hyperfine prints means; the targets are medians (timings here vary between runs), printed after.
-medians() {
-  python3 - "$1" <<'PY'
-import json, sys
-for result in json.load(open(sys.argv[1]))["results"]:
-    print(f"median {result['median'] * 1000:7.1f} ms  {result['command'][-75:]}")
-PY
-}
-
-echo "== $count posts: postlint (all built-in rules, then without spelling) vs rg (50 regexes, -i)"
-hyperfine --warmup 2 --runs 20 -N --ignore-failure --export-json target/bench-corpus.json \
+echo "== $count posts: postlint (all built-in rules; without spelling) vs rg (50 regexes, -i)"
+python3 bench/alternate.py 20 2 \
   "$bin check $corpus --format concise" \
   "$bin check $corpus --format concise --ignore spelling" \
   "rg -i -c ${patterns[*]} $corpus"
-medians target/bench-corpus.json
 
 echo "== peak memory (KB), postlint check, each format"
 for format in human concise json sarif; do
@@ -61,8 +51,7 @@ for format in human concise json sarif; do
   tail -n 1 /tmp/postlint-bench-time
 done
 
-echo "== one post, process start included"
-hyperfine --warmup 5 --runs 50 -N --ignore-failure --export-json target/bench-one.json \
+echo "== one post, process start included (with spelling; without)"
+python3 bench/alternate.py 100 5 \
   "$bin check fixtures/example/nvidia-openai-it.txt" \
   "$bin check fixtures/example/nvidia-openai-it.txt --ignore spelling"
-medians target/bench-one.json
