@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, SystemTime};
 
 /// The built-in word lists (`rules/words/*.txt`), embedded in the binary.
 pub const BUILTIN_WORDS: &[(&str, &str)] = &[
@@ -156,12 +157,38 @@ impl Lexicon {
                 std::io::Write::write_all(&mut temp, text.as_bytes())?;
                 temp.persist(file).map_err(|e| e.error)
             });
-        let _ = written;
+        if written.is_ok() {
+            remove_stale_caches(dir, file);
+        }
     }
 }
 
 /// The most verdicts a cache file keeps.
 const MAX_REMEMBERED: usize = 200_000;
+
+/// How long a cache file may go without being updated before it is deleted.
+const STALE_AFTER: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+/// Deletes the cache files in `dir` other than `kept` that have not been updated for
+/// `STALE_AFTER`: every new build, dictionary update or word-list change starts a new file, and
+/// the old ones would pile up. At worst, a deleted cache costs one run the reading of its
+/// dictionary again.
+fn remove_stale_caches(dir: &Path, kept: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ours =
+            entry.file_name().to_str().is_some_and(|n| n.starts_with("spelling-") && n.ends_with(".txt"));
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|age| age > STALE_AFTER));
+        if ours && stale && path != kept {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
 
 const CACHE_HEADER: &str = "# postlint spelling verdicts: +known, -unknown<TAB>suggestions\n";
 

@@ -207,3 +207,32 @@ fn verdicts_are_kept_between_runs_and_a_cache_file_that_is_not_ours_is_ignored()
     assert_eq!(run(), expected, "a foreign file is ignored, not trusted");
     assert!(fs::read_to_string(&files[0]).unwrap().contains("\n+market\n"), "and written anew");
 }
+
+#[test]
+fn cache_files_not_updated_for_30_days_are_deleted_when_a_cache_is_saved() {
+    let cache = tempfile::tempdir().unwrap();
+    let folder = cache.path().join("postlint");
+    fs::create_dir_all(&folder).unwrap();
+    let aged = |name: &str, days: u64| {
+        let path = folder.join(name);
+        let file = fs::File::create(&path).unwrap();
+        let age = std::time::Duration::from_secs(days * 24 * 60 * 60);
+        file.set_modified(std::time::SystemTime::now() - age).unwrap();
+        path
+    };
+    let stale = aged("spelling-en-0000000000000001.txt", 31);
+    let recent = aged("spelling-en-0000000000000002.txt", 29);
+    let not_ours = aged("notes.txt", 400);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("post.md"), "---\nlang: en\n---\nThe market rose.\n").unwrap();
+    postlint()
+        .current_dir(dir.path())
+        .env("XDG_CACHE_HOME", cache.path())
+        .args(["check", "--format", "concise", "--select", "spelling", "post.md"])
+        .assert()
+        .success()
+        .stdout("");
+    assert!(!stale.exists(), "a cache not updated for 31 days is deleted");
+    assert!(recent.exists() && not_ours.exists(), "a recent cache and other files are kept");
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 3, "and this run's cache is saved");
+}
