@@ -10,7 +10,8 @@
 //! → `Diclaimaer: Non`. **Fix:** insert one space.
 //!
 //! **`before`: a space before a mark** (`sessions .`, `parola ,`): spaces between a word (or a
-//! closing bracket or quote) and one of the marks, where the mark ends the word run (a space,
+//! closing bracket or quote, or Markdown that closes after a word: `**Bitcoin** .`) and one of
+//! the marks, where the mark ends the word run (a space,
 //! a line end or a closing quote follows). **Never fires on:** the marks that
 //! `spaced` lists for the post's language (French puts a space before `: ; ! ?`); a no-break or
 //! thin space before the mark, which is always deliberate; `.NET`, `:)`, ` ...` and `?!`, where
@@ -115,7 +116,12 @@ impl Spacing {
                 continue;
             }
             let start = token.range.start - spaces;
-            let real = text[start..token.range.start].bytes().all(|b| b == b' ' || b == b'\t');
+            // The spaces the writer typed: the end of the run. Before them may be Markdown syntax
+            // the prose blanked (`**Bitcoin** .`), never other whitespace.
+            let run = &text[start..token.range.start];
+            let typed = run.len() - run.trim_end_matches([' ', '\t']).len();
+            let syntax = &run[..run.len() - typed];
+            let real = typed > 0 && !syntax.contains(char::is_whitespace);
             let before = prose[..start].chars().next_back();
             let follows_word = before.is_some_and(|c| c.is_alphanumeric() || ")]\"'’”»".contains(c));
             let next = prose[token.range.end..].chars().next();
@@ -130,7 +136,7 @@ impl Spacing {
             if exempt.contains(&mark) {
                 continue;
             }
-            let range = start..token.range.start;
+            let range = token.range.start - typed..token.range.start;
             out.push(
                 Finding::at(range.clone())
                     .var("mark", mark)
