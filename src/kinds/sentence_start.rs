@@ -4,8 +4,11 @@
 //! after `.`, `!` or `?` and a space, when it starts with a lowercase letter.
 //! **Never fires on:** words with a capital inside (`iPhone`, `eToro`); after an ellipsis (`...`,
 //! `…`), a single letter or a number (`e.g.`, `1.`), or an abbreviation listed in `except`
-//! (`etc.`, `ecc.`); list items; hashtags, cashtags, @mentions and domain names
-//! (`binance.com`); scripts without capitals. **Fix** (unsafe): a capital first letter.
+//! (`etc.`, `ecc.`); hashtags, cashtags, @mentions and domain names (`binance.com`); list items
+//! and table rows; a word after the code, URL or HTML tag that starts its sentence (`` `npm`
+//! runs ``); scripts without capitals; a post that starts most of its sentences in lowercase
+//! (three or more, more than those with a capital): that is the writer's style, not a slip.
+//! **Fix** (unsafe): a capital first letter.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -30,6 +33,7 @@ impl Check for SentenceStart {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let (prose, text) = (doc.prose.as_str(), doc.text());
         let tokens = &doc.tokens;
+        let mut found = Vec::new();
         for (index, token) in tokens.iter().enumerate() {
             // Cheapest first: most words follow another word, or a mark that ends no sentence.
             if !token.is_word || token.has_capital || !self.starts_sentence(doc, index) {
@@ -44,22 +48,40 @@ impl Check for SentenceStart {
             let tagged = doc.is_tagged(token.range.start);
             let domain = prose[token.range.end..].starts_with('.')
                 && prose[token.range.end + 1..].starts_with(char::is_alphanumeric);
-            if tagged || domain || is_list_item(&text[line_start..token.range.start]) {
+            // Code, a URL or an HTML tag right before the word (blanked out of the prose) starts
+            // the sentence instead: `` `npm` runs ``, `https://x.io is down`.
+            let previous_end = index.checked_sub(1).map_or(0, |i| tokens[i].range.end);
+            let after_code = text[previous_end..token.range.start].contains(char::is_alphanumeric);
+            if tagged || domain || after_code || is_list_item(&text[line_start..token.range.start]) {
                 continue;
             }
             let capital: String = first.to_uppercase().collect();
             let range = token.range.start..token.range.start + first.len_utf8();
             let replacement = format!("{capital}{}", &word[first.len_utf8()..]);
-            out.push(
+            found.push(
                 Finding::at(token.range.clone())
                     .var("replacement", &replacement)
                     .fix(format!("write “{replacement}”"), vec![Edit::replace(range, capital)]),
             );
         }
+        if found.len() < 3 || found.len() <= self.capitalised_starts(doc) {
+            out.extend(found);
+        }
     }
 }
 
 impl SentenceStart {
+    /// How many sentences of the post start with a capital.
+    fn capitalised_starts(&self, doc: &Document) -> usize {
+        let prose = doc.prose.as_str();
+        let capitalised = |(index, token): &(usize, &crate::words::Token)| {
+            token.is_word
+                && prose[token.range.clone()].starts_with(char::is_uppercase)
+                && self.starts_sentence(doc, *index)
+        };
+        doc.tokens.iter().enumerate().filter(capitalised).count()
+    }
+
     /// Whether token `index` starts the post, a paragraph or a sentence.
     fn starts_sentence(&self, doc: &Document, index: usize) -> bool {
         let prose = doc.prose.as_str();
@@ -83,10 +105,12 @@ impl SentenceStart {
     }
 }
 
-/// Whether a line that begins with `head` is a list item (`- `, `* `, `• `, `1. `, `2) `).
+/// Whether a line that begins with `head` is a list item (`- `, `* `, `• `, `1. `, `2) `) or a
+/// table row (`| `).
 fn is_list_item(head: &str) -> bool {
     let head = head.trim_start();
     let numbered = head.trim_start_matches(|c: char| c.is_ascii_digit());
-    head.starts_with(['-', '*', '+', '•', '–'])
+    // A table row (`| line | read as |`) is no sentence either.
+    head.starts_with(['-', '*', '+', '•', '–', '|'])
         || (numbered.len() < head.len() && numbered.starts_with(['.', ')']))
 }
