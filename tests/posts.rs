@@ -1,4 +1,4 @@
-//! Thirty-three posts in twelve languages (fixtures/posts): the exact problems postlint reports on
+//! Thirty-four posts in twelve languages (fixtures/posts): the exact problems postlint reports on
 //! each are in fixtures/posts/expected.concise, and the well-written ones (clean-*) get none.
 
 use assert_cmd::Command;
