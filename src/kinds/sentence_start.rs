@@ -51,8 +51,8 @@ impl Check for SentenceStart {
             // Code, a URL or an HTML tag right before the word (blanked out of the prose) starts
             // the sentence instead: `` `npm` runs ``, `https://x.io is down`.
             let previous_end = index.checked_sub(1).map_or(0, |i| tokens[i].range.end);
-            let after_code = text[previous_end..token.range.start].contains(char::is_alphanumeric);
-            if tagged || domain || after_code || is_list_item(&text[line_start..token.range.start]) {
+            let after_blanked = text[previous_end..token.range.start].contains(char::is_alphanumeric);
+            if tagged || domain || after_blanked || is_list_item(&text[line_start..token.range.start]) {
                 continue;
             }
             let capital: String = first.to_uppercase().collect();
@@ -110,7 +110,6 @@ impl SentenceStart {
 fn is_list_item(head: &str) -> bool {
     let head = head.trim_start();
     let numbered = head.trim_start_matches(|c: char| c.is_ascii_digit());
-    // A table row (`| line | read as |`) is no sentence either.
     head.starts_with(['-', '*', '+', '•', '–', '|'])
         || (numbered.len() < head.len() && numbered.starts_with(['.', ')']))
 }
