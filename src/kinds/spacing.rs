@@ -12,9 +12,10 @@
 //! **`before`: a space before a mark** (`sessions .`, `parola ,`): spaces between a word (or a
 //! closing bracket or quote, or Markdown that closes after a word: `**Bitcoin** .`) and one of
 //! the marks, where the mark ends the word run (a space, a line end or a closing quote
-//! follows). **Never fires on:** the marks that `spaced` lists for the post's language (French puts a space before `: ; ! ?`); a no-break or
-//! thin space before the mark, which is always deliberate; `.NET`, `:)`, ` ...` and `?!`, where
-//! the mark starts something else; spaces at the start of a line. **Fix:** delete the spaces.
+//! follows). **Never fires on:** the marks that `spaced` lists for the post's language (French
+//! puts a space before `: ; ! ?`); a no-break or thin space before the mark, which is always
+//! deliberate; `.NET`, `:)`, ` ...` and `?!`, where the mark starts something else; spaces at
+//! the start of a line. **Fix:** delete the spaces.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
