@@ -5,7 +5,12 @@ use postlint::rules::RuleSet;
 /// The errors for a rule file holding `body` after a valid preamble, as `file:line:col: message`.
 fn errors(body: &str) -> Vec<String> {
     let text = format!("[[rule]]\nid = \"my-rule\"\nkind = \"forbid\"\nseverity = \"warning\"\n{body}");
-    match RuleSet::from_texts([("my.toml", text.as_str())]) {
+    file_errors("my.toml", &text)
+}
+
+/// The errors for the rule file `name` holding `text`, as `file:line:col: message`.
+fn file_errors(name: &str, text: &str) -> Vec<String> {
+    match RuleSet::from_texts([(name, text)]) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     }
@@ -26,8 +31,7 @@ fn unknown_field() {
 #[test]
 fn unknown_kind() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"forbidden\"\nseverity = \"info\"\nmessage = \"m\"\n";
-    let found: Vec<String> =
-        RuleSet::from_texts([("k.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
+    let found = file_errors("k.toml", text);
     assert_eq!(
         found,
         [
@@ -79,8 +83,7 @@ fn wrong_type() {
 #[test]
 fn unknown_severity_and_fix_setting() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"forbid\"\nseverity = \"fatal\"\nmessage = \"m\"\nany = [\"x\"]\n\n[[rule]]\nid = \"b\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\nfix = \"maybe\"\n";
-    let found: Vec<String> =
-        RuleSet::from_texts([("s.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
+    let found = file_errors("s.toml", text);
     assert_eq!(
         found,
         [
@@ -118,19 +121,13 @@ fn unknown_placeholder() {
 #[test]
 fn id_not_kebab_case() {
     let text = "[[rule]]\nid = \"My_Rule\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\n";
-    let found: Vec<String> =
-        RuleSet::from_texts([("i.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
+    let found = file_errors("i.toml", text);
     assert_eq!(found, ["i.toml:2:6: rule id `My_Rule` must be kebab-case, e.g. `missing-space`"]);
 }
 
 #[test]
 fn toml_syntax_error() {
-    let found: Vec<String> = RuleSet::from_texts([("t.toml", "[[rule]\nid = 1\n")])
-        .err()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = file_errors("t.toml", "[[rule]\nid = 1\n");
     assert_eq!(found.len(), 1);
     assert!(found[0].starts_with("t.toml:1:"), "{found:?}");
 }
@@ -138,8 +135,7 @@ fn toml_syntax_error() {
 #[test]
 fn one_bad_rule_does_not_hide_the_next() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"nope\"\nseverity = \"info\"\nmessage = \"m\"\n\n[[rule]]\nid = \"b\"\nkind = \"forbid\"\nseverity = \"info\"\n";
-    let found: Vec<String> =
-        RuleSet::from_texts([("two.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
+    let found = file_errors("two.toml", text);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].starts_with("two.toml:3:8: unknown kind `nope`"));
     assert_eq!(found[1], "two.toml:7:1: missing field `message`");
@@ -160,7 +156,6 @@ fn a_user_rule_replaces_the_built_in_rule_with_its_id() {
 #[test]
 fn unknown_check_names_the_checks_of_its_kind() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"whitespace\"\ncheck = \"tripple\"\nseverity = \"info\"\nmessage = \"m\"\n";
-    let found: Vec<String> =
-        RuleSet::from_texts([("k.toml", text)]).err().unwrap().iter().map(ToString::to_string).collect();
+    let found = file_errors("k.toml", text);
     assert_eq!(found, ["k.toml:4:9: unknown whitespace check `tripple`; expected double or trailing"]);
 }
