@@ -29,27 +29,39 @@ use crate::toml_file::TomlFile;
 use std::ops::Range;
 use toml::Spanned;
 
-/// The kind names a rule file may use.
-pub const KINDS: &[&str] = &[
-    "require",
-    "forbid",
-    "near-miss",
-    "label",
-    "spacing",
-    "hashtags",
-    "cashtags",
-    "line-start",
-    "metric",
-    "title-case",
-    "links",
-    "whitespace",
-    "repetition",
-    "delimiters",
-    "glued",
-    "mojibake",
-    "invisible",
-    "sentence-start",
-    "spelling",
+/// A kind: its name in rule files, how it compiles a rule, and its source file, whose `//!`
+/// header is its documentation.
+struct Kind {
+    name: &'static str,
+    compile: fn(&mut RawRule, &Context) -> Result<Compiled, ConfigError>,
+    source: &'static str,
+}
+
+/// The kinds a rule file may use.
+const KINDS: &[Kind] = &[
+    Kind { name: "require", compile: require::compile, source: include_str!("require.rs") },
+    Kind { name: "forbid", compile: forbid::compile, source: include_str!("forbid.rs") },
+    Kind { name: "near-miss", compile: near_miss::compile, source: include_str!("near_miss.rs") },
+    Kind { name: "label", compile: label::compile, source: include_str!("label.rs") },
+    Kind { name: "spacing", compile: spacing::compile, source: include_str!("spacing.rs") },
+    Kind { name: "hashtags", compile: hashtags::compile, source: include_str!("hashtags.rs") },
+    Kind { name: "cashtags", compile: cashtags::compile, source: include_str!("cashtags.rs") },
+    Kind { name: "line-start", compile: line_start::compile, source: include_str!("line_start.rs") },
+    Kind { name: "metric", compile: metric::compile, source: include_str!("metric.rs") },
+    Kind { name: "title-case", compile: title_case::compile, source: include_str!("title_case.rs") },
+    Kind { name: "links", compile: links::compile, source: include_str!("links.rs") },
+    Kind { name: "whitespace", compile: whitespace::compile, source: include_str!("whitespace.rs") },
+    Kind { name: "repetition", compile: repetition::compile, source: include_str!("repetition.rs") },
+    Kind { name: "delimiters", compile: delimiters::compile, source: include_str!("delimiters.rs") },
+    Kind { name: "glued", compile: glued::compile, source: include_str!("glued.rs") },
+    Kind { name: "mojibake", compile: mojibake::compile, source: include_str!("mojibake.rs") },
+    Kind { name: "invisible", compile: invisible::compile, source: include_str!("invisible.rs") },
+    Kind {
+        name: "sentence-start",
+        compile: sentence_start::compile,
+        source: include_str!("sentence_start.rs"),
+    },
+    Kind { name: "spelling", compile: spelling::compile, source: include_str!("spelling.rs") },
 ];
 
 /// A compiled rule's checker, shared by all threads.
@@ -144,28 +156,7 @@ impl Context<'_> {
 /// The documentation of `kind`: the `//!` header of its source file (what it catches, what it
 /// never fires on, an example, its fix), as `rules explain` prints it.
 pub fn documentation(kind: &str) -> String {
-    let source = match kind {
-        "require" => include_str!("require.rs"),
-        "forbid" => include_str!("forbid.rs"),
-        "near-miss" => include_str!("near_miss.rs"),
-        "label" => include_str!("label.rs"),
-        "spacing" => include_str!("spacing.rs"),
-        "hashtags" => include_str!("hashtags.rs"),
-        "cashtags" => include_str!("cashtags.rs"),
-        "line-start" => include_str!("line_start.rs"),
-        "metric" => include_str!("metric.rs"),
-        "title-case" => include_str!("title_case.rs"),
-        "links" => include_str!("links.rs"),
-        "whitespace" => include_str!("whitespace.rs"),
-        "repetition" => include_str!("repetition.rs"),
-        "delimiters" => include_str!("delimiters.rs"),
-        "glued" => include_str!("glued.rs"),
-        "mojibake" => include_str!("mojibake.rs"),
-        "invisible" => include_str!("invisible.rs"),
-        "sentence-start" => include_str!("sentence_start.rs"),
-        "spelling" => include_str!("spelling.rs"),
-        _ => "",
-    };
+    let source = KINDS.iter().find(|k| k.name == kind).map_or("", |k| k.source);
     source
         .lines()
         .map_while(|line| line.strip_prefix("//!"))
@@ -175,30 +166,14 @@ pub fn documentation(kind: &str) -> String {
 
 /// Compiles `rule` with its kind, taking the parameters the kind reads out of `rule`.
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    match rule.kind.as_ref().as_str() {
-        "require" => require::compile(rule, cx),
-        "forbid" => forbid::compile(rule, cx),
-        "near-miss" => near_miss::compile(rule, cx),
-        "label" => label::compile(rule, cx),
-        "spacing" => spacing::compile(rule, cx),
-        "hashtags" => hashtags::compile(rule, cx),
-        "cashtags" => cashtags::compile(rule, cx),
-        "line-start" => line_start::compile(rule, cx),
-        "metric" => metric::compile(rule, cx),
-        "title-case" => title_case::compile(rule, cx),
-        "links" => links::compile(rule, cx),
-        "whitespace" => whitespace::compile(rule, cx),
-        "repetition" => repetition::compile(rule, cx),
-        "delimiters" => delimiters::compile(rule, cx),
-        "glued" => glued::compile(rule, cx),
-        "mojibake" => mojibake::compile(rule, cx),
-        "invisible" => invisible::compile(rule, cx),
-        "sentence-start" => sentence_start::compile(rule, cx),
-        "spelling" => spelling::compile(rule, cx),
-        other => Err(cx.error(
-            rule.kind.span(),
-            format!("unknown kind `{other}`; expected one of {}", KINDS.join(", ")),
-        )),
+    let name = rule.kind.as_ref().as_str();
+    match KINDS.iter().find(|k| k.name == name) {
+        Some(kind) => (kind.compile)(rule, cx),
+        None => {
+            let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+            let message = format!("unknown kind `{name}`; expected one of {}", names.join(", "));
+            Err(cx.error(rule.kind.span(), message))
+        }
     }
 }
 
