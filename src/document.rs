@@ -110,6 +110,24 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Where a problem of the whole post (or a whole paragraph) is shown within `range`, a line
+    /// or a paragraph: its first word (with the `#` of a hashtag; in Chinese, its first character), so the report
+    /// points at a place without underlining a paragraph. Empty at `range.start` if it has none.
+    pub fn first_word(&self, range: Range<usize>) -> Range<usize> {
+        let first = self.token_at(range.start);
+        let in_range = self.tokens[first..].iter().take_while(|t| t.range.end <= range.end);
+        let Some(word) = in_range.clone().find(|t| t.is_word).or(in_range.clone().next()) else {
+            return range.start..range.start;
+        };
+        // A hashtag, cashtag or mention is shown whole.
+        let start = if self.is_tagged(word.range.start) && word.range.start > range.start {
+            word.range.start - 1
+        } else {
+            word.range.start
+        };
+        start..word.range.end
+    }
+
     /// The index of the first token that starts at or after `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.range.start < offset)

@@ -38,6 +38,7 @@ impl<'a> Linter<'a> {
             diagnostics.extend(found);
         }
         sort(&mut diagnostics);
+        drop_superseded(&mut diagnostics, |id| self.rules.iter().any(|r| r.id == id && r.supersedes()));
         drop_yielded(&mut diagnostics, |id| self.rules.iter().any(|r| r.id == id && r.yields()));
         drop_resolved(&mut diagnostics);
         if !doc.directives.is_empty() {
@@ -58,21 +59,42 @@ fn sort(diagnostics: &mut [Diagnostic]) {
         .sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
 }
 
-/// Drops a diagnostic of a rule that yields (`yields(rule id)`) where it overlaps another rule's
-/// diagnostic: `Diclaimaer` is reported as a misspelling of “Disclaimer”, not also as an
-/// unknown word. `diagnostics` must be sorted by position.
+/// Drops a diagnostic of a rule that yields (`yields(rule id)`) to a more specific diagnostic of
+/// another rule on the same text: `Diclaimaer` is reported as a misspelling of “Disclaimer”,
+/// not also as an unknown word. A wider problem that merely covers the word (a paragraph, a
+/// line, a post) hides nothing: it is more specific only if it is at most twice as long, plus a
+/// few bytes of punctuation. `diagnostics` must be sorted by position.
 fn drop_yielded(diagnostics: &mut Vec<Diagnostic>, yields: impl Fn(&str) -> bool) {
     let overlapped: Vec<bool> = diagnostics
         .iter()
         .map(|d| {
             yields(&d.rule)
                 && diagnostics.iter().any(|other| {
-                    other.rule != d.rule && other.range.start < d.range.end && d.range.start < other.range.end
+                    other.rule != d.rule
+                        && other.range.start < d.range.end
+                        && d.range.start < other.range.end
+                        && other.range.len() <= 2 * d.range.len() + 8
                 })
         })
         .collect();
     let mut overlapped = overlapped.into_iter();
     diagnostics.retain(|_| !overlapped.next().unwrap_or(false));
+}
+
+/// Drops every diagnostic that overlaps a diagnostic of a rule that supersedes others
+/// (`supersedes(rule id)`): what a `mojibake` run covers is garbled bytes, not spaces and
+/// quotes to fix. `diagnostics` must be sorted by position.
+fn drop_superseded(diagnostics: &mut Vec<Diagnostic>, supersedes: impl Fn(&str) -> bool) {
+    let covering: Vec<std::ops::Range<usize>> =
+        diagnostics.iter().filter(|d| supersedes(&d.rule)).map(|d| d.range.clone()).collect();
+    if covering.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        let first = covering.partition_point(|c| c.end <= d.range.start);
+        supersedes(&d.rule)
+            || covering.get(first).is_none_or(|c| c.start >= d.range.end.max(d.range.start + 1))
+    });
 }
 
 /// Drops a diagnostic whose text another diagnostic's safe fix removes or rewrites: the comma in

@@ -181,6 +181,11 @@ impl Rule {
         self.check.yields()
     }
 
+    /// Whether the rule's findings take the place of every other rule's that overlaps them.
+    pub fn supersedes(&self) -> bool {
+        self.check.supersedes()
+    }
+
     /// A rule that runs `check`, for kinds written in Rust rather than loaded from a file; it
     /// has no parameters to configure.
     pub fn custom(id: &str, kind: &str, severity: Severity, message: &str, check: Arc<dyn Check>) -> Self {

@@ -279,7 +279,8 @@ fn read_cache(file: &Path) -> FxHashMap<Box<str>, Verdict> {
             Some(("-", rest)) => {
                 let mut parts = rest.split('\t');
                 let word = parts.next().unwrap_or_default();
-                (word, Verdict::Unknown(parts.map(str::to_owned).collect()))
+                // A word without suggestions is written with a tab and nothing after it.
+                (word, Verdict::Unknown(parts.filter(|s| !s.is_empty()).map(str::to_owned).collect()))
             }
             _ => return FxHashMap::default(),
         };

@@ -342,6 +342,19 @@ fn finish(h: u64, len: usize) -> u64 {
     h ^ (h >> 29)
 }
 
+/// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (da, db) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
+    match (da, db) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -355,6 +368,14 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn one_edit_apart_means_one_edit() {
+        assert!(one_edit_apart("write2ern", "write2earn"));
+        assert!(one_edit_apart("wirte2earn", "write2earn"));
+        assert!(!one_edit_apart("write2earn", "write2earn"));
+        assert!(!one_edit_apart("wrte2ern", "write2earn"));
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| &text[t.range]).collect()

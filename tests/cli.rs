@@ -131,7 +131,7 @@ fn without_its_disclaimer_line_the_example_lacks_a_disclaimer() {
     let (problems, _) = json(&[path.to_str().unwrap()]);
     let missing: Vec<_> =
         summary(&problems, without.as_bytes()).into_iter().filter(|p| p.0 == "disclaimer-missing").collect();
-    assert_eq!(missing, [row("disclaimer-missing", 9, 1, "#Aigiants #peacecryptotrading #writetoearn")]);
+    assert_eq!(missing, [row("disclaimer-missing", 9, 1, "#Aigiants")]);
 }
 
 #[test]

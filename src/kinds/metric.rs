@@ -2,10 +2,10 @@
 //!
 //! One `check` per rule:
 //! - `min-chars` (with `min`): a post shorter than `min` characters of prose (hashtags
-//!   included), reported on its first line;
+//!   included), reported at its first word;
 //! - `max-chars` (with `max`): a post longer than `max`, reported where it passes the limit;
-//! - `paragraph-chars` (with `max`): a paragraph longer than `max`, reported on its first
-//!   line. A plain-text post's lines are its paragraphs (platforms show each line break); a
+//! - `paragraph-chars` (with `max`): a paragraph longer than `max`, reported at its first
+//!   word. A plain-text post's lines are its paragraphs (platforms show each line break); a
 //!   Markdown post's paragraphs are separated by blank lines.
 //!
 //! Characters are counted as a reader sees them: a run of spaces or line breaks between words
@@ -89,7 +89,8 @@ impl Check for Metric {
                 let n = count_up_to(&doc.prose, min);
                 let first = doc.lines().find(|l| !doc.is_blank(l.clone())).unwrap_or(0..0);
                 if n < min && n > 0 {
-                    out.push(Finding::at(first).var("count", n.to_string()).var("limit", min.to_string()));
+                    let at = doc.first_word(first);
+                    out.push(Finding::at(at).var("count", n.to_string()).var("limit", min.to_string()));
                 }
             }
             // A character weighs at most as many bytes as it has: short texts need no count.
@@ -117,8 +118,7 @@ impl Check for Metric {
                 for paragraph in paragraphs(doc).into_iter().filter(|p| p.len() > max) {
                     let n = count(&doc.prose[paragraph.clone()]);
                     if n > max {
-                        let first_line = doc.source.line_range(doc.source.line_index(paragraph.start));
-                        let at = paragraph.start..first_line.end.min(paragraph.end);
+                        let at = doc.first_word(paragraph);
                         out.push(Finding::at(at).var("count", n.to_string()).var("limit", max.to_string()));
                     }
                 }

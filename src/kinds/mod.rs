@@ -74,6 +74,13 @@ pub trait Check: Send + Sync {
     fn yields(&self) -> bool {
         false
     }
+
+    /// Whether its findings explain their bytes for every other rule: another rule's
+    /// diagnostic that overlaps one is dropped until it is repaired (garbled text reads as
+    /// stray spaces and quotes, and a fix there would destroy the bytes the repair needs).
+    fn supersedes(&self) -> bool {
+        false
+    }
 }
 
 /// One thing a check found, before the rule turns it into a diagnostic.

@@ -7,7 +7,9 @@
 //! (accented letters, Greek, Cyrillic, Arabic, typographic punctuation, symbols, emoji, Thai,
 //! Vietnamese, and Chinese, Japanese or Korean when two or more in a row). **Never fires on:**
 //! ordinary accented text such as `perché…”`, whose bytes would spell one stray ideograph.
-//! **Fix:** the characters the bytes spell (`’`, `🚀`, `é`), only when every byte is there;
+//! Runs with only spaces between them are one stretch, repaired as a whole or not at all; other
+//! rules' findings inside a stretch wait until it is repaired (it is garbled bytes, not spaces
+//! and quotes). **Fix:** the characters the bytes spell (`’`, `🚀`, `é`), only when every byte is there;
 //! a sequence that lost a byte on the way (`ðŸ‘ ` without its last byte, `šŸ“Œ` without its
 //! first) is reported without a fix.
 
@@ -62,16 +64,35 @@ impl Check for Mojibake {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let prose = doc.prose.as_str();
         let mut checked_up_to = 0;
+        let mut runs: Vec<Run> = Vec::new();
         for (i, _) in non_ascii(prose) {
             if i < checked_up_to {
                 continue;
             }
             if let Some(run) = run_at(prose, i) {
                 checked_up_to = run.range.end;
-                out.push(run.finding());
+                match runs.last_mut() {
+                    Some(last)
+                        if last.encoding == run.encoding
+                            && is_space_gap(&prose[last.range.end..run.range.start]) =>
+                    {
+                        last.join(prose, run)
+                    }
+                    _ => runs.push(run),
+                }
             }
         }
+        out.extend(runs.into_iter().map(Run::finding));
     }
+
+    fn supersedes(&self) -> bool {
+        true
+    }
+}
+
+/// Whether two runs `gap` apart are one garbled stretch: only spaces between them, on one line.
+fn is_space_gap(gap: &str) -> bool {
+    gap.chars().all(|c| c == ' ' || c == '\u{A0}' || c == '\t')
 }
 
 /// Mis-decoded sequences found one after the other.
@@ -83,6 +104,17 @@ struct Run {
 }
 
 impl Run {
+    /// Extends this run over the spaces after it and the `next` run: the stretch is repaired
+    /// as a whole, or not at all.
+    fn join(&mut self, prose: &str, next: Run) {
+        let gap = &prose[self.range.end..next.range.start];
+        self.repaired = match (self.repaired.take(), next.repaired) {
+            (Some(first), Some(second)) => Some(format!("{first}{gap}{second}")),
+            _ => None,
+        };
+        self.range.end = next.range.end;
+    }
+
     fn finding(self) -> Finding {
         let finding = Finding::at(self.range.clone()).var("encoding", self.encoding);
         match self.repaired {

@@ -2,7 +2,7 @@
 //!
 //! **What it catches:** a post without something every post needs, such as a financial
 //! disclaimer. **Example:** `any = ["not financial advice", "NFA"]` fires on a post that says
-//! neither. **Where:** one diagnostic on the post's last non-blank line. **Fix:** with
+//! neither. **Where:** one diagnostic at the first word of the post's last non-blank line. **Fix:** with
 //! `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`, the text
 //! in the post's language (guessed from its function words; no fix if it cannot be told) as a
 //! line of its own after the last line of prose (before it if it holds only hashtags); after a blank line if the
@@ -59,7 +59,7 @@ impl Check for Require {
             return;
         }
         let last = doc.lines().rfind(|line| !doc.is_blank(line.clone()));
-        let mut finding = Finding::at(last.clone().unwrap_or(0..0));
+        let mut finding = Finding::at(last.clone().map_or(0..0, |line| doc.first_word(line)));
         let text = doc.language().and_then(|language| self.append.get(language));
         if let (Some(text), Some(last)) = (text, last) {
             finding = finding.fix(format!("add “{text}”"), vec![append(doc, last, text)]);

@@ -11,7 +11,9 @@
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
-//! **Fix** (unsafe): the dictionary's suggestion, when it has exactly one.
+//! **Fix** (unsafe): the dictionary's suggestion, when it has exactly one and it is clearly the
+//! word meant: one slip away, the same first letter, in a word of five letters or more. A word
+//! with no suggestion is reported without a fix, never replaced by nothing.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -68,7 +70,9 @@ impl Check for Spelling {
             let mut finding = Finding::at(token.range.clone())
                 .var("lang", lang)
                 .var("suggestions", if listed.is_empty() { "none".to_owned() } else { listed.join(", ") });
-            if let [only] = &suggestions[..] {
+            if let [only] = &suggestions[..]
+                && is_clearly_meant(word, only)
+            {
                 finding = finding
                     .fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.clone(), only)]);
             }
@@ -79,6 +83,20 @@ impl Check for Spelling {
     fn yields(&self) -> bool {
         true
     }
+}
+
+/// Whether `suggestion`, the dictionary's only one, is clearly the word the writer meant, so
+/// that it may be offered as a fix: one typing slip away (a letter added, dropped, changed or
+/// two swapped), not in the first letter (`cashtag` is no slip for `hashtag`), in a word long
+/// enough that one slip does not reach another real word by chance.
+fn is_clearly_meant(word: &str, suggestion: &str) -> bool {
+    let mut first = (word.chars().next(), suggestion.chars().next());
+    first.0 = first.0.map(|c| c.to_lowercase().next().unwrap_or(c));
+    first.1 = first.1.map(|c| c.to_lowercase().next().unwrap_or(c));
+    !suggestion.is_empty()
+        && first.0 == first.1
+        && word.chars().count() >= 5
+        && crate::words::one_edit_apart(word, suggestion)
 }
 
 /// The lexicon for `lang`; if it has no dictionary, the run's note on missing dictionaries
@@ -197,6 +215,24 @@ fn american(word: &str) -> Option<String> {
 fn suggestions(dictionary: &Dictionary, word: &str) -> Arc<[String]> {
     let mut found = Vec::new();
     dictionary.words.suggester().with_ngram_suggestions(false).suggest(word, &mut found);
-    found.retain(|s| !s.contains([' ', '-']));
+    found.retain(|s| !s.is_empty() && !s.contains([' ', '-']));
     found.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_missing_dictionary_note_names_the_packages_that_have_them() {
+        let note = missing_note(&["vi".to_owned(), "ur".to_owned()]);
+        assert!(
+            note.starts_with("no Hunspell dictionary for `vi`, `ur`, so posts in them were not"),
+            "{note}"
+        );
+        assert!(
+            note.contains("install (Debian, Ubuntu) `apt install hunspell-vi`, or name a folder"),
+            "{note}"
+        );
+    }
 }
