@@ -271,3 +271,26 @@ fn sigkill_at_any_moment_leaves_the_original_or_the_fixed_text() {
         assert!(now == original || now == fixed, "run {run}: a half-written file after {delay:?}");
     }
 }
+
+#[test]
+fn garbled_text_is_repaired_whole_before_any_other_rule_touches_its_bytes() {
+    // Two garbled runs with two spaces between them: one stretch. Before the repair neither
+    // double-space nor unbalanced-delimiters speaks about its bytes; after it, double-space
+    // fixes the real double space.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.txt");
+    fs::write(&path, "Il rally ðŸš€  Â«continuaÂ» per ora.\n").unwrap();
+    let report = postlint()
+        .args(["check", "--format", "concise", "--select", "mojibake,double-space,unbalanced-delimiters"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(report.stdout).unwrap().replace(&format!("{}/", dir.path().display()), "");
+    assert_eq!(
+        report,
+        "post.txt:1:10: error[mojibake] garbled text “ðŸš€  Â«”: UTF-8 read as Windows-1252\n\
+         post.txt:1:26: error[mojibake] garbled text “Â»”: UTF-8 read as Windows-1252\n"
+    );
+    fix(&path, &["--select", "mojibake,double-space,unbalanced-delimiters"]);
+    assert_eq!(fs::read_to_string(&path).unwrap(), "Il rally 🚀 «continua» per ora.\n");
+}
