@@ -214,7 +214,13 @@ impl Rule {
 
     fn diagnostic(&self, doc: &Document, finding: Finding) -> Diagnostic {
         let mut vars = finding.vars;
-        vars.push(("found", doc.text()[finding.range.clone()].to_owned()));
+        // A message is one line: text found across lines is quoted up to its first break.
+        let found = &doc.text()[finding.range.clone()];
+        let found = match found.find(['\r', '\n']) {
+            Some(end) => format!("{}…", &found[..end]),
+            None => found.to_owned(),
+        };
+        vars.push(("found", found));
         let fix = finding.fix.map(|(title, edits)| {
             let declared = match self.fix {
                 FixSetting::Safe => Applicability::Safe,

@@ -324,3 +324,24 @@ fn the_binance_square_profile_adds_cashtag_missing_and_its_length_limit() {
     let (problems, _) = json(&[EXAMPLE]);
     assert!(problems.iter().all(|p| p["rule"] != "cashtag-missing" && p["rule"] != "post-too-long"));
 }
+
+#[test]
+fn a_message_quoting_text_across_lines_stays_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(
+        &rules,
+        "[[rule]]\nid = \"two-lines\"\nkind = \"forbid\"\nseverity = \"warning\"\n\
+         message = \"found “{found}”\"\npatterns = ['moon\\n+soon']\n",
+    )
+    .unwrap();
+    let post = dir.path().join("post.txt");
+    std::fs::write(&post, "To the moon\nsoon, they say.\n").unwrap();
+    let output = postlint()
+        .args(["check", "--format", "concise", "--no-builtin", "--rules"])
+        .args([&rules, &post])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout, format!("{}:1:8: warning[two-lines] found “moon…”\n", post.display()));
+}
