@@ -25,7 +25,7 @@ fn exactly_the_expected_problems() {
         stdout,
         "en/bitcoin-etf.md:13:1: error[stray-label] stray template label “Summary”\n\
          en/bitcoin-etf.md:15:1: warning[unused-suppression] this suppression of `missing-space` suppresses nothing\n\
-         en/bitcoin-etf.md:20:23: error[hashtag-count] 6 hashtags; more than 4 reads as spam\n\
+         en/bitcoin-etf.md:20:15: error[hashtag-count] 7 hashtags; more than 4 reads as spam\n\
          it/ethereum.txt:3:68: error[misspelling] “Etherium” looks like a misspelling of “Ethereum”\n"
     );
     assert_eq!(code, 1);
@@ -45,7 +45,7 @@ fn json_lines_is_one_object_per_problem() {
     let objects: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(objects.len(), 4);
     assert_eq!(objects[2]["rule"], "hashtag-count");
-    assert_eq!((objects[2]["line"].as_u64(), objects[2]["column"].as_u64()), (Some(20), Some(23)));
+    assert_eq!((objects[2]["line"].as_u64(), objects[2]["column"].as_u64()), (Some(20), Some(15)));
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //! One `check` per rule:
 //! - `count`: more than `max` hashtags; reported at the first one over the limit. No fix.
 //! - `placement`: hashtags belong in one block at the end. Hashtags separated only by
-//!   whitespace form a block; every block but the last is reported at its first hashtag.
+//!   whitespace form a block; every block but the last is reported at its first hashtag, unless
+//!   it is a word of a sentence (one tag with text on its line: a topic tag) or stands in a
+//!   quotation (a quoted tweet, a Markdown block quote).
 //!   **Fix:** move the earlier blocks' hashtags to the start of the last block, in order, none
 //!   dropped (a tag the last block already has is not repeated); a block inside a sentence
 //!   leaves its words behind without the `#`.
@@ -13,12 +15,13 @@
 //!   `-` inside, or one typo away in a tag of 8 or more characters (`#writetoearn`,
 //!   `#Write2Ern` → `#Write2Earn`). **Fix:** the canonical tag.
 //! - `duplicate`: the same tag again, in any case (`#BTC … #btc`), reported at the repeat.
-//!   **Fix:** remove the repeat and one space beside it.
+//!   **Fix:** remove the repeat and one space beside it, when it stands among tags or alone on
+//!   its line; a repeat that is a word of a sentence (`… on the #Stem`) is not removed.
 //! - `after-final` (with `any`): one of the phrases stands after the final hashtag block, where
 //!   readers stop reading (a disclaimer belongs before the tags). No fix.
 //! - `malformed`: a tag the platform will cut short: `# Bitcoin` (a space after `#`, not at a
 //!   line start, where it is a heading) or `#Bit-coin`, `#Web3.0` (a hyphen, dot or apostrophe
-//!   inside). **Fix:** drop the space or the mark.
+//!   inside; a hyphen in a tag of small letters is Hive's style: `#stem-espanol`). **Fix:** drop the space or the mark.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -84,7 +87,12 @@ impl Check for Hashtags {
                 }
             }
             Self::Placement => {
-                let blocks = blocks(doc, tags);
+                // Tags used as words in a sentence, and those of a quotation (a quoted tweet),
+                // are where the writer meant them.
+                let mut blocks = blocks(doc, tags);
+                let last = blocks.pop();
+                blocks.retain(|block| stands_alone(doc, block) && !is_quoted(doc, block[0].start));
+                blocks.extend(last);
                 if let Some((last, earlier)) = blocks.split_last()
                     && !earlier.is_empty()
                 {
@@ -103,12 +111,16 @@ impl Check for Hashtags {
                     let name = doc.prose[tag.clone()].to_lowercase();
                     match seen.get(&name) {
                         Some(first) => {
-                            let removal = with_one_space(doc, tag.clone());
-                            out.push(
-                                Finding::at(tag.clone())
-                                    .var("first", &doc.prose[(*first).clone()])
-                                    .fix("remove the repeated hashtag", vec![Edit::delete(removal)]),
-                            );
+                            let mut finding =
+                                Finding::at(tag.clone()).var("first", &doc.prose[(*first).clone()]);
+                            // A repeat that is a word of a sentence stays: removing it would
+                            // take the word out of the sentence.
+                            if stands_alone(doc, std::slice::from_ref(tag)) || in_tag_run(doc, tag) {
+                                let removal = with_one_space(doc, tag.clone());
+                                finding =
+                                    finding.fix("remove the repeated hashtag", vec![Edit::delete(removal)]);
+                            }
+                            out.push(finding);
                         }
                         None => {
                             seen.insert(name, tag);
@@ -149,6 +161,46 @@ impl Check for Hashtags {
             }
         }
     }
+}
+
+/// Whether the hashtags of `block` are a block of tags rather than words of a sentence: two or
+/// more in a row, or alone on their line.
+fn stands_alone(doc: &Document, block: &[Range<usize>]) -> bool {
+    let (start, end) = (block[0].start, block[block.len() - 1].end);
+    let line = doc.source.line_range(doc.source.line_index(start));
+    block.len() >= 2 || (doc.is_blank(line.start..start) && doc.is_blank(end..line.end.max(end)))
+}
+
+/// Whether `tag` stands next to another hashtag on its line, with only spaces between them.
+fn in_tag_run(doc: &Document, tag: &Range<usize>) -> bool {
+    let tags = doc.hashtags();
+    let i = tags.partition_point(|t| t.start < tag.start);
+    let spaces = |gap: Range<usize>| doc.prose[gap].bytes().all(|b| b == b' ' || b == b'\t');
+    let before = i.checked_sub(1).and_then(|j| tags.get(j)).is_some_and(|t| spaces(t.end..tag.start));
+    let after = tags.get(i + 1).is_some_and(|t| spaces(tag.end..t.start));
+    before || after
+}
+
+/// Whether `offset` lies inside a quotation: a Markdown block quote, or after an opening
+/// quotation mark of its paragraph that is not closed before it.
+fn is_quoted(doc: &Document, offset: usize) -> bool {
+    let text = doc.text();
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    if text[line_start..].trim_start().starts_with('>') {
+        return true;
+    }
+    let paragraph_start = text[..offset].rfind("\n\n").map_or(0, |i| i + 2);
+    let mut depth = 0i32;
+    let mut straight_open = false;
+    for c in text[paragraph_start..offset].chars() {
+        match c {
+            '“' | '«' | '„' => depth += 1,
+            '”' | '»' => depth = (depth - 1).max(0),
+            '"' => straight_open = !straight_open,
+            _ => {}
+        }
+    }
+    depth > 0 || straight_open
 }
 
 /// `tag`'s range widened by the spaces before it on its line (or after it, when it starts the
@@ -194,6 +246,12 @@ fn malformed(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         let tail = hashtag_len(&rest[mark.len_utf8()..]);
+        // Hive's tags are small letters and hyphens (`#stem-espanol`, `#hive-engine`): there a
+        // hyphen is part of the tag.
+        let whole = &prose[tag.start + 1..tag.end + mark.len_utf8() + tail];
+        if mark == '-' && !whole.chars().any(char::is_uppercase) {
+            continue;
+        }
         let range = tag.start..tag.end + mark.len_utf8() + tail;
         let replacement =
             format!("{}{}", &prose[tag.clone()], &rest[mark.len_utf8()..mark.len_utf8() + tail]);
