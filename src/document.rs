@@ -37,6 +37,8 @@ pub struct Document<'a> {
     hashtags: OnceLock<Vec<Range<usize>>>,
     /// The guessed language, worked out once if a rule asks.
     guessed: OnceLock<Option<&'static str>>,
+    /// Each line's own language, if it shows one, worked out once if a rule asks.
+    line_languages: OnceLock<Vec<Option<&'static str>>>,
 }
 
 impl<'a> Document<'a> {
@@ -58,8 +60,20 @@ impl<'a> Document<'a> {
         for token in &tokens {
             key_bits[(token.key as usize >> 6) & 63] |= 1 << (token.key & 63);
         }
-        let (hashtags, guessed) = (OnceLock::new(), OnceLock::new());
-        Self { source, prose, not_verbatim, tokens, key_bits, lang, directives, links, hashtags, guessed }
+        let (hashtags, guessed, line_languages) = (OnceLock::new(), OnceLock::new(), OnceLock::new());
+        Self {
+            source,
+            prose,
+            not_verbatim,
+            tokens,
+            key_bits,
+            lang,
+            directives,
+            links,
+            hashtags,
+            guessed,
+            line_languages,
+        }
     }
 
     /// Whether a token with `key` may be in the post (no means certainly not).
@@ -78,9 +92,18 @@ impl<'a> Document<'a> {
         self.lang.as_deref().or_else(|| *self.guessed.get_or_init(|| crate::lang::guess(self)))
     }
 
-    /// Whether the language is stated (front matter or configuration) rather than guessed.
-    pub fn language_is_stated(&self) -> bool {
-        self.lang.is_some()
+    /// The language of the text at `offset`: its line's own, when the line shows one (a
+    /// paragraph in another language), else the post's. It may be a language postlint does not
+    /// check (`lang::is_checked`).
+    pub fn language_at(&self, offset: usize) -> Option<&str> {
+        let lines = self.line_languages.get_or_init(|| crate::lang::by_line(self));
+        lines.get(self.source.line_index(offset)).copied().flatten().or_else(|| self.language())
+    }
+
+    /// Whether the language at `offset` is the one stated for the post (front matter or
+    /// configuration) rather than guessed.
+    pub fn language_is_stated_at(&self, offset: usize) -> bool {
+        self.lang.is_some() && self.language_at(offset) == self.lang.as_deref()
     }
 
     /// The source text.

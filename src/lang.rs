@@ -1,16 +1,30 @@
-//! Guessing a post's language when it is not configured: by script for the languages with their
-//! own (zh, ja, ko, ru, ar, ur, and vi by its letters), else by counting each Latin-script
-//! language's common function words. A post too short or too mixed to tell gets no guess, and
-//! rules that depend on the language then stay quiet.
+//! Telling the language of a post and of each of its lines, when it is not stated.
+//!
+//! By script first: Chinese, Japanese, Korean, Russian, Arabic, Urdu and Vietnamese (by its
+//! letters), and, to know them as languages postlint does not check, Ukrainian, Persian, Hindi,
+//! Bengali, Thai, Greek, Hebrew and the other scripts of their own. Latin-script text is told by
+//! its common function words — of the eight Latin-script languages postlint checks and of nine it
+//! does not (Polish, Romanian, Dutch, Tagalog, Swahili, Swedish, Czech, Frisian, Danish) — and
+//! by letters that only some languages write (`ł`, `ș`, `ř`, `ő`, `å`; `ğ`, `ß`, `ã`). Text
+//! too short or too mixed to tell gets no answer; a line without one takes the post's language.
+//!
+//! Knowing more languages than postlint checks is the point: a Polish paragraph must be known
+//! as Polish, not taken for the nearest language with a dictionary, so that nothing
+//! language-specific (spelling above all) is said about it.
 
 use crate::document::Document;
-use crate::words::key;
+use crate::words::{Token, key};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// The languages postlint knows, as codes.
+/// The languages postlint checks, as codes.
 pub const LANGUAGES: &[&str] =
     &["en", "it", "es", "fr", "de", "pt", "tr", "ru", "vi", "id", "zh", "ar", "ja", "ko", "ur"];
+
+/// Whether postlint checks `code` (has rules, word lists or a dictionary for it).
+pub fn is_checked(code: &str) -> bool {
+    LANGUAGES.contains(&code)
+}
 
 /// Whether `code` has the shape of a language code (`en`, `it`, `fil`): two or three small
 /// letters.
@@ -76,7 +90,119 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
             "juga", "pada", "kita",
         ],
     ),
+    // Languages postlint does not check, to know them when they come.
+    (
+        "pl",
+        &[
+            "się", "nie", "jest", "że", "na", "oraz", "dla", "przez", "już", "jak", "ale", "od", "są", "czy",
+            "tylko", "który", "także", "jego",
+        ],
+    ),
+    (
+        "ro",
+        &[
+            "și", "este", "în", "pentru", "care", "că", "sunt", "din", "mai", "prin", "iar", "dar", "acest",
+            "această", "fost", "sau", "cu",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "het", "een", "van", "dat", "zijn", "niet", "voor", "ook", "maar", "wordt", "bij", "naar",
+            "deze", "nog", "wel", "heeft",
+        ],
+    ),
+    (
+        "tl",
+        &[
+            "ang", "ng", "mga", "ay", "ito", "hindi", "kung", "siya", "natin", "namin", "lang", "rin", "din",
+            "naman", "kasi", "sa",
+        ],
+    ),
+    (
+        "sw",
+        &[
+            "kwa", "ya", "wa", "katika", "hii", "kama", "lakini", "sana", "pia", "kuwa", "ili", "hivyo",
+            "yake", "zaidi", "na", "ni",
+        ],
+    ),
+    (
+        "sv",
+        &[
+            "och", "är", "att", "det", "som", "på", "för", "med", "inte", "den", "till", "har", "också",
+            "eller", "kan", "av",
+        ],
+    ),
+    (
+        "cs",
+        &[
+            "je", "se", "že", "jako", "ale", "pro", "jsou", "také", "nebo", "už", "který", "která", "bude",
+            "jeho", "tak", "při",
+        ],
+    ),
+    (
+        "fy",
+        &[
+            "fan", "yn", "mei", "wurdt", "foar", "ek", "oan", "troch", "net", "hat", "dizze", "wie", "bin",
+            "dit", "hjir", "wurde",
+        ],
+    ),
+    (
+        "da",
+        &[
+            "og", "er", "at", "det", "som", "på", "for", "med", "ikke", "den", "til", "har", "også", "eller",
+            "kan", "af",
+        ],
+    ),
 ];
+
+/// Letters that only one language (or a family postlint treats as one) writes, with it.
+const LETTERS: &[(char, &str)] = &[
+    ('ą', "pl"),
+    ('ę', "pl"),
+    ('ł', "pl"),
+    ('ś', "pl"),
+    ('ź', "pl"),
+    ('ż', "pl"),
+    ('ń', "pl"),
+    ('ć', "pl"),
+    ('ș', "ro"),
+    ('ț', "ro"),
+    ('ţ', "ro"),
+    ('ă', "ro"),
+    ('ř', "cs"),
+    ('ě', "cs"),
+    ('ů', "cs"),
+    ('ť', "cs"),
+    ('ď', "cs"),
+    ('ő', "hu"),
+    ('ű', "hu"),
+    ('å', "sv"),
+    ('ø', "da"),
+    ('æ', "da"),
+    ('ð', "is"),
+    ('þ', "is"),
+    ('ğ', "tr"),
+    ('ı', "tr"),
+    ('ş', "tr"),
+    ('ß', "de"),
+    ('ã', "pt"),
+    ('õ', "pt"),
+    ('œ', "fr"),
+    ('ñ', "es"),
+];
+
+/// The languages that can win a count: the function-word languages, then those of `LETTERS`
+/// that have no function words.
+static CANDIDATES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut all: Vec<&'static str> = FUNCTION_WORDS.iter().map(|(code, _)| *code).collect();
+    for (_, code) in LETTERS {
+        if !all.contains(code) {
+            all.push(code);
+        }
+    }
+    all
+});
 
 /// Each function word's key, with its languages: bit `i` for `FUNCTION_WORDS[i]`.
 type FunctionWords = FxHashMap<u64, u32>;
@@ -98,40 +224,113 @@ static WORDS: LazyLock<(FunctionWords, [u64; 64])> = LazyLock::new(|| {
     (words, filter)
 });
 
-/// The post's language if it can be told: its script when at least a fifth of its letters are
-/// in one that few languages use; else the Latin-script language whose function words are the
-/// most frequent among its first 400 words, with at least 3 hits and a third more than the
-/// runner-up.
+/// How much evidence a verdict needs: a whole post is sampled and must show more.
+#[derive(Clone, Copy)]
+struct Evidence {
+    /// The fewest votes the winner needs.
+    min_votes: usize,
+    /// How many words are read at most.
+    max_words: usize,
+}
+
+const POST: Evidence = Evidence { min_votes: 3, max_words: 400 };
+const LINE: Evidence = Evidence { min_votes: 2, max_words: usize::MAX };
+
+/// The post's language if it can be told (see the module's documentation); it may be one that
+/// postlint does not check.
 pub fn guess(doc: &Document) -> Option<&'static str> {
+    let sample = &doc.prose[..floor_char_boundary(&doc.prose, 4096)];
+    identify(sample, &doc.tokens, POST)
+}
+
+/// The language of each line of `doc` that shows enough of one (else `None`), by line index.
+pub fn by_line(doc: &Document) -> Vec<Option<&'static str>> {
+    let mut first = 0;
+    doc.lines()
+        .map(|line| {
+            let start = first + doc.tokens[first..].partition_point(|t| t.range.start < line.start);
+            let end = start + doc.tokens[start..].partition_point(|t| t.range.end <= line.end);
+            first = end;
+            if end - start < 2 { None } else { identify(&doc.prose[line], &doc.tokens[start..end], LINE) }
+        })
+        .collect()
+}
+
+/// The language of `text`, whose tokens are `tokens`, if it shows enough `evidence` of one.
+fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static str> {
     // Text that is nearly all ASCII is in a Latin script without Vietnamese's many letters.
-    let sample = &doc.prose.as_bytes()[..doc.prose.len().min(4096)];
-    if crate::words::non_ascii_bytes(sample) * 33 > sample.len()
-        && let Some(by_script) = script(&doc.prose)
+    let non_ascii = crate::words::non_ascii_bytes(text.as_bytes());
+    if non_ascii * 33 > text.len()
+        && let Some(by_script) = script(text)
     {
         return Some(by_script);
     }
-    let mut counts = [0usize; FUNCTION_WORDS.len()];
+    let candidates = &*CANDIDATES;
+    let mut votes = vec![0usize; candidates.len()];
     let (words, filter) = &*WORDS;
-    for token in doc.tokens.iter().filter(|t| t.is_word).take(400) {
+    for token in tokens.iter().filter(|t| t.is_word).take(evidence.max_words) {
         if filter[(token.key as usize >> 6) & 63] & (1 << (token.key & 63)) == 0 {
             continue;
         }
         let mut languages = words.get(&token.key).copied().unwrap_or(0);
         while languages != 0 {
-            counts[languages.trailing_zeros() as usize] += 1;
+            votes[languages.trailing_zeros() as usize] += 1;
             languages &= languages - 1;
         }
     }
-    let mut ranked: Vec<usize> = (0..counts.len()).collect();
-    ranked.sort_by_key(|&i| std::cmp::Reverse(counts[i]));
-    let (best, second) = (counts[ranked[0]], counts[ranked[1]]);
-    (best >= 3 && best * 3 > second * 4).then_some(FUNCTION_WORDS[ranked[0]].0)
+    if non_ascii > 0 {
+        for (_, c) in crate::words::non_ascii(text) {
+            let c = c.to_lowercase().next().unwrap_or(c);
+            if let Some((_, code)) = LETTERS.iter().find(|(letter, _)| *letter == c) {
+                let index = candidates.iter().position(|x| x == code).expect("a candidate");
+                votes[index] += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<usize> = (0..votes.len()).collect();
+    ranked.sort_by_key(|&i| std::cmp::Reverse(votes[i]));
+    let (best, second) = (votes[ranked[0]], votes[ranked[1]]);
+    (best >= evidence.min_votes && best * 3 > second * 4).then_some(candidates[ranked[0]])
 }
 
-/// The language of a post written in a script of its own, if any.
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
+/// Scripts of languages postlint does not check, by code-point range.
+const OTHER_SCRIPTS: &[(u32, u32, &str)] = &[
+    (0x0370, 0x03FF, "el"),
+    (0x0530, 0x058F, "hy"),
+    (0x0590, 0x05FF, "he"),
+    (0x0900, 0x097F, "hi"),
+    (0x0980, 0x09FF, "bn"),
+    (0x0A00, 0x0A7F, "pa"),
+    (0x0A80, 0x0AFF, "gu"),
+    (0x0B80, 0x0BFF, "ta"),
+    (0x0C00, 0x0C7F, "te"),
+    (0x0C80, 0x0CFF, "kn"),
+    (0x0D00, 0x0D7F, "ml"),
+    (0x0D80, 0x0DFF, "si"),
+    (0x0E00, 0x0E7F, "th"),
+    (0x0E80, 0x0EFF, "lo"),
+    (0x1000, 0x109F, "my"),
+    (0x10A0, 0x10FF, "ka"),
+    (0x1200, 0x137F, "am"),
+    (0x1780, 0x17FF, "km"),
+];
+
+/// The language of text written in a script of its own, if any: one that holds at least a
+/// fifth of its letters.
 fn script(text: &str) -> Option<&'static str> {
-    let (mut letters, mut han, mut kana, mut hangul, mut cyrillic, mut arabic, mut urdu, mut viet) =
-        (0usize, 0, 0, 0, 0, 0, 0, 0);
+    let (mut letters, mut han, mut kana, mut hangul, mut cyrillic, mut arabic, mut viet) =
+        (0usize, 0, 0, 0, 0, 0, 0);
+    // Letters that tell Ukrainian from Russian, and Urdu and Persian from Arabic.
+    let (mut ukrainian, mut russian, mut urdu, mut persian, mut arabic_only) = (0usize, 0, 0, 0, 0);
+    let mut others = [0usize; OTHER_SCRIPTS.len()];
     for c in text.chars() {
         if c.is_ascii() {
             letters += usize::from(c.is_ascii_alphabetic());
@@ -147,19 +346,38 @@ fn script(text: &str) -> Option<&'static str> {
         if letters >= 2000 {
             break;
         }
-        match c as u32 {
+        let code = c as u32;
+        match code {
             0x3040..=0x30FF => kana += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,
             0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
-            0x0400..=0x04FF => cyrillic += 1,
-            // Letters Urdu writes and Arabic does not.
-            0x0679 | 0x0688 | 0x0691 | 0x06BA | 0x06BE | 0x06C1 | 0x06CC | 0x06D2 | 0x06A9 | 0x06AF => {
-                urdu += 1;
-                arabic += 1;
+            0x0400..=0x04FF => {
+                cyrillic += 1;
+                match c {
+                    'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => ukrainian += 1,
+                    'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ъ' | 'Ё' => russian += 1,
+                    _ => {}
+                }
             }
-            0x0600..=0x06FF => arabic += 1,
-            0x0103 | 0x0111 | 0x01A1 | 0x01B0 | 0x1EA0..=0x1EF9 => viet += 1,
-            _ => {}
+            0x0600..=0x06FF => {
+                arabic += 1;
+                match code {
+                    // Letters Urdu writes and Arabic and Persian do not.
+                    0x0679 | 0x0688 | 0x0691 | 0x06BA | 0x06BE | 0x06C1 | 0x06D2 => urdu += 1,
+                    // Persian's (and Urdu's) letters for p, ch, zh, g, k and y.
+                    0x067E | 0x0686 | 0x0698 | 0x06AF | 0x06A9 | 0x06CC => persian += 1,
+                    // Arabic's k, y and tā' marbūṭa, which Persian and Urdu write otherwise.
+                    0x0643 | 0x064A | 0x0629 => arabic_only += 1,
+                    _ => {}
+                }
+            }
+            // Not `ă`, which Romanian writes too.
+            0x0111 | 0x01A1 | 0x01B0 | 0x1EA0..=0x1EF9 => viet += 1,
+            _ => {
+                if let Some(i) = OTHER_SCRIPTS.iter().position(|&(lo, hi, _)| (lo..=hi).contains(&code)) {
+                    others[i] += 1;
+                }
+            }
         }
     }
     let share = |n: usize| n * 5 >= letters && n > 0;
@@ -170,13 +388,20 @@ fn script(text: &str) -> Option<&'static str> {
     } else if share(hangul) {
         Some("ko")
     } else if share(cyrillic) {
-        Some("ru")
+        Some(if ukrainian > russian { "uk" } else { "ru" })
     } else if share(arabic) {
-        Some(if urdu * 10 >= arabic { "ur" } else { "ar" })
+        Some(if urdu * 20 >= arabic && urdu > 0 {
+            "ur"
+        } else if persian > arabic_only {
+            "fa"
+        } else {
+            "ar"
+        })
     } else if viet * 20 >= letters && viet >= 3 {
         Some("vi")
     } else {
-        None
+        let (i, &most) = others.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+        share(most).then_some(OTHER_SCRIPTS[i].2)
     }
 }
 
@@ -223,5 +448,33 @@ mod tests {
         assert_eq!(guess_of("ارتفع سعر البيتكوين اليوم بشكل كبير"), Some("ar"));
         assert_eq!(guess_of("بٹ کوائن کی قیمت آج بہت بڑھ گئی ہے"), Some("ur"));
         assert_eq!(guess_of("BTC 100k"), None);
+    }
+
+    #[test]
+    fn knows_languages_it_does_not_check() {
+        assert_eq!(guess_of("Cena bitcoina rośnie, a inwestorzy są zadowoleni z wyników."), Some("pl"));
+        assert_eq!(guess_of("Prețul Bitcoin a crescut în această săptămână și este stabil."), Some("ro"));
+        assert_eq!(guess_of("Ціна біткоїна зростає, і інвестори задоволені."), Some("uk"));
+        assert_eq!(guess_of("Ang presyo ng Bitcoin ay tumaas ngayong linggo dahil sa mga ETF."), Some("tl"));
+        assert_eq!(guess_of("Bei ya Bitcoin imepanda kwa sana wiki hii, lakini kuwa makini."), Some("sw"));
+        assert_eq!(
+            guess_of("De prijs van Bitcoin is deze week niet gedaald, maar het blijft spannend."),
+            Some("nl")
+        );
+        assert_eq!(guess_of("बिटकॉइन की कीमत आज बढ़ गई है।"), Some("hi"));
+        assert_eq!(guess_of("বিটকয়েনের দাম আজ বেড়েছে।"), Some("bn"));
+        assert_eq!(guess_of("ราคาบิตคอยน์วันนี้เพิ่มขึ้น"), Some("th"));
+        assert_eq!(guess_of("قیمت بیت کوین امروز افزایش یافت و سرمایه گذاران خوشحال هستند"), Some("fa"));
+    }
+
+    #[test]
+    fn each_line_has_its_own_language_when_it_shows_one() {
+        let text = "Bitcoin will reach 200k this year, and that is the plan.\n\
+                    Il prezzo di Ethereum salirà, non è una previsione.\n\
+                    To the moon\n\
+                    Cena bitcoina rośnie, a inwestorzy są zadowoleni.\n";
+        let source = Source::new("a.txt", text.into());
+        let doc = Document::new(&source, None);
+        assert_eq!(by_line(&doc), [Some("en"), Some("it"), Some("en"), Some("pl"), None]);
     }
 }

@@ -160,4 +160,7 @@ with_kind_parameters! {
     canonical: Vec<String>,
     /// Text to append, by language code (`require`).
     append: BTreeMap<String, String>,
+    /// Languages whose dictionaries report too many right words as unknown: not checked, and
+    /// the run says so once (`spelling`).
+    quiet: Vec<String>,
 }

@@ -162,13 +162,12 @@ impl Rule {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.check.check(doc, &mut findings);
         }));
-        // The language is asked only once there is something to report: guessing it costs more
-        // than most checks.
-        if !findings.is_empty()
-            && !self.langs.is_empty()
-            && !doc.language().is_some_and(|l| self.langs.iter().any(|x| x == l))
-        {
-            return Ok(Vec::new());
+        // The language is asked only once there is something to report: telling it costs more
+        // than most checks. Each finding is judged by the language of its own line.
+        if !findings.is_empty() && !self.langs.is_empty() {
+            findings.retain(|f| {
+                doc.language_at(f.range.start).is_some_and(|l| self.langs.iter().any(|x| x == l))
+            });
         }
         match checked {
             Ok(()) => Ok(findings.into_iter().map(|f| self.diagnostic(doc, f)).collect()),
@@ -232,7 +231,7 @@ impl Rule {
             Fix { title, edits, applicability }
         });
         // A rule for some languages only never reports an error on a guess of the language.
-        let guessed = !self.langs.is_empty() && !doc.language_is_stated();
+        let guessed = !self.langs.is_empty() && !doc.language_is_stated_at(finding.range.start);
         let severity = if guessed { self.severity.min(Severity::Warning) } else { self.severity };
         Diagnostic {
             rule: self.id.clone(),

@@ -12,8 +12,8 @@
 //! **`before`: a space before a mark** (`sessions .`, `parola ,`): spaces between a word (or a
 //! closing bracket or quote, or Markdown that closes after a word: `**Bitcoin** .`) and one of
 //! the marks, where the mark ends the word run (a space, a line end or a closing quote
-//! follows). **Never fires on:** the marks that `spaced` lists for the post's language (French
-//! puts a space before `: ; ! ?`); a no-break or thin space before the mark, which is always
+//! follows). **Never fires on:** the marks that `spaced` lists for the line's language (French
+//! puts a space before `: ; ! ?`), or for any language where the language cannot be told; a no-break or thin space before the mark, which is always
 //! deliberate; `.NET`, `:)`, ` ...` and `?!`, where the mark starts something else; spaces at
 //! the start of a line. **Fix:** delete the spaces.
 
@@ -98,7 +98,6 @@ impl Spacing {
 
     fn before(&self, doc: &Document, spaced: &BTreeMap<String, Vec<char>>, out: &mut Vec<Finding>) {
         let (prose, text) = (doc.prose.as_str(), doc.text());
-        let mut exempt: Option<&[char]> = None;
         for (index, token) in doc.tokens.iter().enumerate() {
             let after_space =
                 token.range.start > 0 && matches!(prose.as_bytes()[token.range.start - 1], b' ' | b'\t');
@@ -130,10 +129,13 @@ impl Spacing {
             if !(real && follows_word && ends_run) || index == 0 {
                 continue;
             }
-            let exempt = *exempt.get_or_insert_with(|| {
-                doc.language().and_then(|lang| spaced.get(lang)).map_or(&[][..], Vec::as_slice)
-            });
-            if exempt.contains(&mark) {
+            // In the line's language; where it cannot be told, any language's spacing is
+            // taken to be meant (a short French post is not “fixed” into English spacing).
+            let exempt = match doc.language_at(token.range.start) {
+                Some(lang) => spaced.get(lang).is_some_and(|marks| marks.contains(&mark)),
+                None => spaced.values().any(|marks| marks.contains(&mark)),
+            };
+            if exempt {
                 continue;
             }
             let range = token.range.start - typed..token.range.start;

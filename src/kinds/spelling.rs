@@ -21,67 +21,114 @@ use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
 use crate::spelling::{self, Dictionary, Lexicon, Verdict};
-use crate::words::key;
+use crate::words::{Token, key};
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
+use toml::Spanned;
 
-struct Spelling;
+struct Spelling {
+    /// Languages left unchecked: their dictionaries do not know enough of the words posts use.
+    quiet: Vec<String>,
+}
 
-pub fn compile(_rule: &mut RawRule, _cx: &Context) -> Result<Compiled, ConfigError> {
-    Ok(Compiled { check: Box::new(Spelling), vars: &["found", "lang", "suggestions"] })
+pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
+    let quiet = rule.quiet.take();
+    if let Some(quiet) = &quiet
+        && let Some(unknown) = quiet.as_ref().iter().find(|l| !crate::lang::is_checked(l))
+    {
+        return Err(cx.error(quiet.span(), format!("unknown language `{unknown}`")));
+    }
+    let quiet = quiet.map(Spanned::into_inner).unwrap_or_default();
+    Ok(Compiled { check: Box::new(Spelling { quiet }), vars: &["found", "lang", "suggestions"] })
 }
 
 impl Check for Spelling {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let Some(lang) = doc.language() else { return };
-        let Some(lexicon) = lexicon(lang) else { return };
-        let prose = doc.prose.as_str();
-        let salt = key(lang);
-        // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
-        // folded to small letters, which it already is: the verdict table's key.
-        for token in doc.tokens.iter().filter(|t| t.is_word && !t.has_capital) {
-            let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, prose, &token.range)
-            else {
-                continue;
-            };
-            let word = &prose[token.range.clone()];
-            // Most words are known; these cases are looked at only for the rest. A short word
-            // right after a number is a unit or an abbreviation (`34 mln`, `5 mld`); an ending
-            // hyphenated to capitals or digits belongs to them (`DCA-ing`, `L2-based`).
-            let head = &prose[..token.range.start];
-            let after = &prose[token.range.end..];
-            let after_number =
-                head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
-            let hyphenated = head
-                .strip_suffix('-')
-                .is_some_and(|h| h.ends_with(|c: char| c.is_uppercase() || c.is_numeric()));
-            let address = after.starts_with('@')
-                || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric));
-            if !word.starts_with(char::is_lowercase)
-                || doc.is_tagged(token.range.start)
-                || (word.len() <= 4 && after_number)
-                || hyphenated
-                || address
-            {
-                continue;
+        // Line by line, each in its own language: a paragraph in another language is checked
+        // with that language's dictionary, one in a language postlint does not check not at all.
+        let mut current: Option<(&str, Option<Arc<Lexicon>>)> = None;
+        for line in doc.lines() {
+            let Some(lang) = doc.language_at(line.start) else { continue };
+            if current.as_ref().is_none_or(|(l, _)| *l != lang) {
+                current = Some((lang, self.lexicon(lang)));
             }
-            let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
-            let mut finding = Finding::at(token.range.clone())
-                .var("lang", lang)
-                .var("suggestions", if listed.is_empty() { "none".to_owned() } else { listed.join(", ") });
-            if let [only] = &suggestions[..]
-                && is_clearly_meant(word, only)
-            {
-                finding = finding
-                    .fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.clone(), only)]);
-            }
-            out.push(finding);
+            let Some((_, Some(lexicon))) = &current else { continue };
+            let tokens = &doc.tokens[doc.token_at(line.start)..doc.token_at(line.end)];
+            check_words(doc, tokens, lang, lexicon, out);
         }
     }
 
     fn yields(&self) -> bool {
         true
+    }
+}
+
+impl Spelling {
+    /// The lexicon to check `lang` with, if postlint checks its spelling and has a dictionary.
+    fn lexicon(&self, lang: &str) -> Option<Arc<Lexicon>> {
+        if !crate::lang::is_checked(lang) || matches!(lang, "zh" | "ja") {
+            return None;
+        }
+        if self.quiet.iter().any(|q| q == lang) {
+            crate::notes::gather("quiet spelling", quiet_note, lang);
+            return None;
+        }
+        lexicon(lang)
+    }
+}
+
+/// The note on the languages whose spelling was left quiet.
+fn quiet_note(langs: &[String]) -> String {
+    let codes: Vec<String> = langs.iter().map(|l| format!("`{l}`")).collect();
+    format!(
+        "posts in {} were not spell-checked: the dictionary reports too many correct words of real \
+         posts as unknown; to check them anyway, set `quiet = []` under `[rules.spelling]` in \
+         postlint.toml",
+        codes.join(", ")
+    )
+}
+
+/// Reports the unknown words among `tokens`, a line in `lang`.
+fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, out: &mut Vec<Finding>) {
+    let prose = doc.prose.as_str();
+    let salt = key(lang);
+    // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
+    // folded to small letters, which it already is: the verdict table's key.
+    for token in tokens.iter().filter(|t| t.is_word && !t.has_capital) {
+        let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, prose, &token.range) else {
+            continue;
+        };
+        let word = &prose[token.range.clone()];
+        // Most words are known; these cases are looked at only for the rest. A short word
+        // right after a number is a unit or an abbreviation (`34 mln`, `5 mld`); an ending
+        // hyphenated to capitals or digits belongs to them (`DCA-ing`, `L2-based`).
+        let head = &prose[..token.range.start];
+        let after = &prose[token.range.end..];
+        let after_number = head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+        let hyphenated =
+            head.strip_suffix('-').is_some_and(|h| h.ends_with(|c: char| c.is_uppercase() || c.is_numeric()));
+        let address = after.starts_with('@')
+            || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric));
+        if !word.starts_with(char::is_lowercase)
+            || doc.is_tagged(token.range.start)
+            || (word.len() <= 4 && after_number)
+            || hyphenated
+            || address
+        {
+            continue;
+        }
+        let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
+        let mut finding = Finding::at(token.range.clone())
+            .var("lang", lang)
+            .var("suggestions", if listed.is_empty() { "none".to_owned() } else { listed.join(", ") });
+        if let [only] = &suggestions[..]
+            && is_clearly_meant(word, only)
+        {
+            finding =
+                finding.fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.clone(), only)]);
+        }
+        out.push(finding);
     }
 }
 
@@ -103,7 +150,7 @@ fn is_clearly_meant(word: &str, suggestion: &str) -> bool {
 /// names it.
 fn lexicon(lang: &str) -> Option<Arc<Lexicon>> {
     let found = spelling::lexicon(lang);
-    if found.is_none() && crate::lang::LANGUAGES.contains(&lang) && !matches!(lang, "zh" | "ja") {
+    if found.is_none() {
         crate::notes::gather("missing dictionaries", missing_note, lang);
     }
     found
