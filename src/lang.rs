@@ -45,21 +45,21 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
         "it",
         &[
             "il", "di", "che", "è", "non", "della", "per", "gli", "una", "sono", "anche", "più", "nel",
-            "alla", "questo",
+            "alla", "questo", "dei", "delle", "degli", "nella", "sulla", "molto", "però",
         ],
     ),
     (
         "es",
         &[
-            "el", "los", "las", "que", "es", "una", "por", "con", "para", "del", "está", "más", "pero",
-            "como", "muy",
+            "de", "en", "el", "los", "las", "que", "es", "una", "por", "con", "para", "del", "está", "más",
+            "pero", "como", "muy", "sus", "tus", "hay", "también", "y",
         ],
     ),
     (
         "fr",
         &[
-            "le", "les", "des", "est", "une", "pour", "que", "qui", "dans", "pas", "sur", "avec", "du", "au",
-            "sont",
+            "de", "en", "le", "les", "des", "est", "une", "pour", "que", "qui", "dans", "pas", "sur", "avec",
+            "du", "au", "sont",
         ],
     ),
     (
@@ -72,8 +72,8 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     (
         "pt",
         &[
-            "o", "os", "não", "uma", "para", "com", "que", "é", "do", "da", "mais", "como", "em", "são",
-            "isso",
+            "de", "o", "os", "para", "que", "como", "não", "uma", "com", "é", "do", "da", "mais", "em",
+            "são", "isso", "ao", "você", "também", "pelo", "pela", "seu", "sua", "nos",
         ],
     ),
     (
@@ -263,7 +263,13 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
     if non_ascii * 33 > text.len()
         && let Some(by_script) = script(text)
     {
-        return Some(by_script);
+        // Cyrillic without a letter that tells Russian from Ukrainian: a post is more likely
+        // Russian; a line says nothing, and takes its post's language.
+        return match by_script {
+            "" if evidence.min_votes < POST.min_votes => None,
+            "" => Some("ru"),
+            code => Some(code),
+        };
     }
     let candidates = &*CANDIDATES;
     let mut votes = vec![0usize; candidates.len()];
@@ -324,7 +330,7 @@ const OTHER_SCRIPTS: &[(u32, u32, &str)] = &[
 ];
 
 /// The language of text written in a script of its own, if any: one that holds at least a
-/// fifth of its letters.
+/// fifth of its letters. Empty for Cyrillic without a letter only Russian or Ukrainian writes.
 fn script(text: &str) -> Option<&'static str> {
     let (mut letters, mut han, mut kana, mut hangul, mut cyrillic, mut arabic, mut viet) =
         (0usize, 0, 0, 0, 0, 0, 0);
@@ -388,7 +394,13 @@ fn script(text: &str) -> Option<&'static str> {
     } else if share(hangul) {
         Some("ko")
     } else if share(cyrillic) {
-        Some(if ukrainian > russian { "uk" } else { "ru" })
+        Some(if ukrainian > russian {
+            "uk"
+        } else if russian > 0 {
+            "ru"
+        } else {
+            ""
+        })
     } else if share(arabic) {
         Some(if urdu * 20 >= arabic && urdu > 0 {
             "ur"

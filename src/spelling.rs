@@ -42,11 +42,32 @@ pub fn configure(setup: Setup) {
 /// An entry ending in an apostrophe (`dell'`) is an elided article or preposition.
 pub fn known_words() -> &'static FxHashSet<u64> {
     static WORDS: OnceLock<FxHashSet<u64>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let team = SETUP.get().map(|s| s.word_lists.as_slice()).unwrap_or_default();
-        let texts = BUILTIN_WORDS.iter().map(|(_, text)| *text).chain(team.iter().map(String::as_str));
-        texts.flat_map(word_list).map(key).collect()
-    })
+    WORDS.get_or_init(|| all_entries().filter(|w| !w.ends_with('*')).map(key).collect())
+}
+
+/// The stems every language accepts with any ending: entries ending in `*` (`биткоин*` takes
+/// `биткоина`, `биткоином`), for inflected languages whose dictionaries lack the trade's words.
+pub fn known_stems() -> &'static FxHashSet<u64> {
+    static STEMS: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    STEMS.get_or_init(|| all_entries().filter_map(|w| w.strip_suffix('*')).map(key).collect())
+}
+
+/// Whether `word` is a listed stem with an ending (or none).
+pub fn has_known_stem(word: &str) -> bool {
+    let stems = known_stems();
+    !stems.is_empty()
+        && word
+            .char_indices()
+            .skip(3)
+            .map(|(i, _)| i)
+            .chain([word.len()])
+            .any(|end| stems.contains(&key(&word[..end])))
+}
+
+/// Every entry of the built-in and the team's word lists.
+fn all_entries() -> impl Iterator<Item = &'static str> {
+    let team = SETUP.get().map(|s| s.word_lists.as_slice()).unwrap_or_default();
+    BUILTIN_WORDS.iter().map(|(_, text)| *text).chain(team.iter().map(String::as_str)).flat_map(word_list)
 }
 
 /// The entries of a word list: one per line; `#` starts a comment.
@@ -63,8 +84,13 @@ pub struct Dictionary {
 impl Dictionary {
     /// Whether it is an English dictionary (`en.dic`, `en_US.dic`, …).
     pub fn is_english(&self) -> bool {
+        self.is_language("en")
+    }
+
+    /// Whether it is a dictionary of language `code` (`de.dic`, `de_CH.dic`, …).
+    pub fn is_language(&self, code: &str) -> bool {
         let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        stem == "en" || stem.starts_with("en_")
+        stem.strip_prefix(code).is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '-']))
     }
 }
 

@@ -108,13 +108,20 @@ fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, 
         let after_number = head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
         let hyphenated =
             head.strip_suffix('-').is_some_and(|h| h.ends_with(|c: char| c.is_uppercase() || c.is_numeric()));
+        // `name.png`, `site.io`, `a@b`: parts of a file name or an address.
         let address = after.starts_with('@')
-            || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric));
+            || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric))
+            || head.strip_suffix('.').is_some_and(|h| h.ends_with(char::is_alphanumeric));
+        // A listed abbreviation with its full stop (`bzw.`, `ecc.`).
+        let abbreviation = after.starts_with('.') && lexicon_knows(lexicon, &format!("{word}."));
         if !word.starts_with(char::is_lowercase)
+            || word.contains('_')
+            || !is_in_script_of(word, lang)
             || doc.is_tagged(token.range.start)
             || (word.len() <= 4 && after_number)
             || hyphenated
             || address
+            || abbreviation
         {
             continue;
         }
@@ -130,6 +137,25 @@ fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, 
         }
         out.push(finding);
     }
+}
+
+/// Whether every letter of `word` is in the script `lang` is written in: a Cyrillic word in an
+/// English line, or `coin에` in a Korean one, is not that language's to judge.
+fn is_in_script_of(word: &str, lang: &str) -> bool {
+    let latin = |c: char| (c as u32) < 0x250 || (0x1E00..=0x1EFF).contains(&(c as u32));
+    let script: fn(char) -> bool = match lang {
+        "ru" => |c| ('\u{400}'..='\u{4FF}').contains(&c),
+        "ar" | "ur" => |c| ('\u{600}'..='\u{6FF}').contains(&c),
+        "ko" => |c| ('\u{AC00}'..='\u{D7AF}').contains(&c) || ('\u{1100}'..='\u{11FF}').contains(&c),
+        _ => latin,
+    };
+    word.chars().filter(|c| c.is_alphabetic()).all(script)
+}
+
+/// Whether the language's dictionary, or English's, knows `word` as written.
+fn lexicon_knows(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.dictionary().is_some_and(|d| d.words.check(word))
+        || lexicon.english().is_some_and(|d| d.words.check(word))
 }
 
 /// Whether `suggestion`, the dictionary's only one, is clearly the word the writer meant, so
@@ -228,6 +254,48 @@ fn part_is_known(part: &str, lexicon: &Lexicon) -> bool {
         || spelling::known_words().contains(&key(part))
         || lexicon.dictionary().is_some_and(knows)
         || lexicon.english().is_some_and(knows)
+        || spelling::has_known_stem(part)
+        || other_tone_placement(part)
+            .is_some_and(|other| lexicon.dictionary().is_some_and(|d| d.words.check(&other)))
+        || swiss_spelling(part, lexicon)
+}
+
+/// Whether `word`, written with `ss` for `ß` as Swiss German does (`heisst`), is known with `ß`.
+fn swiss_spelling(word: &str, lexicon: &Lexicon) -> bool {
+    let Some(dictionary) = lexicon.dictionary().filter(|d| d.is_language("de")) else { return false };
+    word.match_indices("ss")
+        .any(|(i, _)| dictionary.words.check(&format!("{}ß{}", &word[..i], &word[i + 2..])))
+}
+
+/// A Vietnamese word with its tone mark on the other vowel of `oa`, `oe` or `uy`: both
+/// placements are in use (`hóa` and `hoá`), and a dictionary may know only one.
+fn other_tone_placement(word: &str) -> Option<String> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("óa", "oá"),
+        ("òa", "oà"),
+        ("ỏa", "oả"),
+        ("õa", "oã"),
+        ("ọa", "oạ"),
+        ("óe", "oé"),
+        ("òe", "oè"),
+        ("ỏe", "oẻ"),
+        ("õe", "oẽ"),
+        ("ọe", "oẹ"),
+        ("úy", "uý"),
+        ("ùy", "uỳ"),
+        ("ủy", "uỷ"),
+        ("ũy", "uỹ"),
+        ("ụy", "uỵ"),
+    ];
+    PAIRS.iter().find_map(|(a, b)| {
+        if word.contains(a) {
+            Some(word.replacen(a, b, 1))
+        } else if word.contains(b) {
+            Some(word.replacen(b, a, 1))
+        } else {
+            None
+        }
+    })
 }
 
 /// The American spelling of a British one (`favourite`, `organise`, `analyse`, `centre`,
