@@ -101,6 +101,78 @@ impl PhraseSet {
     }
 }
 
+/// A phrase list whose phrases may belong to languages: a phrase of a language is found only
+/// where the text is in that language, or in a language that cannot be told (a Spanish
+/// template label does not fire in an English line). The same phrase listed for several
+/// languages is one phrase of all of them.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    set: PhraseSet,
+    /// Each distinct phrase's languages; empty: every language.
+    languages: Vec<Vec<String>>,
+    /// Each distinct phrase's index in the list it was compiled from (its first listing).
+    first_index: Vec<usize>,
+}
+
+impl Phrases {
+    /// Compiles `(language, phrase)` pairs, `None` for a phrase of every language.
+    pub fn new<'s>(entries: impl IntoIterator<Item = (Option<&'s str>, &'s str)>) -> Self {
+        let mut distinct: Vec<Vec<u64>> = Vec::new();
+        let mut by_keys: FxHashMap<Vec<u64>, usize> = FxHashMap::default();
+        let (mut texts, mut languages, mut first_index): (Vec<&str>, Vec<Vec<String>>, Vec<usize>) =
+            Default::default();
+        let mut every_language: Vec<bool> = Vec::new();
+        for (index, (lang, phrase)) in entries.into_iter().enumerate() {
+            let keys: Vec<u64> = tokenize(phrase).into_iter().map(|t| t.key).collect();
+            let slot = *by_keys.entry(keys.clone()).or_insert_with(|| {
+                distinct.push(keys);
+                texts.push(phrase);
+                languages.push(Vec::new());
+                every_language.push(false);
+                first_index.push(index);
+                distinct.len() - 1
+            });
+            match lang {
+                Some(lang) => languages[slot].push(lang.to_owned()),
+                None => every_language[slot] = true,
+            }
+        }
+        for (langs, all) in languages.iter_mut().zip(every_language) {
+            if all {
+                langs.clear();
+            }
+        }
+        Self { set: PhraseSet::new(texts), languages, first_index }
+    }
+
+    /// Whether the list holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+
+    /// Whether phrase `found` (of this list's set) may stand where it was found.
+    fn in_its_language(&self, doc: &Document, found: &PhraseMatch) -> bool {
+        let langs = &self.languages[found.phrase];
+        langs.is_empty() || doc.language_at(found.range.start).is_none_or(|l| langs.iter().any(|x| x == l))
+    }
+
+    /// The longest phrase that starts at token `start`, if any stands there in its language.
+    pub fn match_at(&self, doc: &Document, start: usize) -> Option<PhraseMatch> {
+        let found = self.set.match_at(doc, start)?;
+        self.in_its_language(doc, &found)
+            .then(|| PhraseMatch { phrase: self.first_index[found.phrase], ..found })
+    }
+
+    /// Every match in the document that stands in its language, leftmost-longest, not
+    /// overlapping; `phrase` is the index of its first listing.
+    pub fn find_all<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = PhraseMatch> + 'd {
+        self.set
+            .find_all(doc)
+            .filter(|found| self.in_its_language(doc, found))
+            .map(|found| PhraseMatch { phrase: self.first_index[found.phrase], ..found })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +200,24 @@ mod tests {
             find(&["not", "not financial advice"], "not financial advice"),
             [(1, "not financial advice".into())]
         );
+    }
+
+    #[test]
+    fn a_phrase_of_a_language_is_found_only_in_text_of_that_language_or_of_none() {
+        let phrases = Phrases::new([(Some("es"), "cuerpo"), (Some("en"), "body"), (None, "cta")]);
+        let found = |text: &str| -> Vec<String> {
+            let source = Source::new("a.txt", text.into());
+            let doc = Document::new(&source, None);
+            phrases.find_all(&doc).map(|m| text[m.range].to_owned()).collect()
+        };
+        assert_eq!(
+            found("Cuerpo y body: el precio de los tokens sube con la demanda y la CTA"),
+            ["Cuerpo", "CTA"]
+        );
+        assert_eq!(
+            found("Body and cuerpo: the price of the tokens rises with the demand, CTA"),
+            ["Body", "CTA"]
+        );
+        assert_eq!(found("Cuerpo body CTA"), ["Cuerpo", "body", "CTA"], "no language: every list");
     }
 }

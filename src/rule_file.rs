@@ -47,6 +47,46 @@ pub struct Example {
     pub with: Option<Spanned<RuleSettings>>,
 }
 
+/// A list of phrases: one list for every language (`["NFA", "DYOR"]`), or lists by language
+/// code, with `all` for the phrases that are the same everywhere
+/// (`{ all = ["NFA"], en = ["not financial advice"], it = ["non è un consiglio finanziario"] }`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PhraseList {
+    Shared(Vec<String>),
+    ByLanguage(BTreeMap<String, Vec<String>>),
+}
+
+impl PhraseList {
+    /// Every phrase, with its language (`None`: every language).
+    pub fn entries(&self) -> Vec<(Option<&str>, &str)> {
+        match self {
+            Self::Shared(all) => all.iter().map(|p| (None, p.as_str())).collect(),
+            Self::ByLanguage(lists) => lists
+                .iter()
+                .flat_map(|(lang, list)| {
+                    let lang = (lang != "all").then_some(lang.as_str());
+                    list.iter().map(move |p| (lang, p.as_str()))
+                })
+                .collect(),
+        }
+    }
+
+    /// The language codes it is keyed by, other than `all`.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        let keys = match self {
+            Self::Shared(_) => None,
+            Self::ByLanguage(lists) => Some(lists.keys().map(String::as_str).filter(|&k| k != "all")),
+        };
+        keys.into_iter().flatten()
+    }
+
+    /// Whether it holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.entries().is_empty()
+    }
+}
+
 /// Declares the kind parameters once, and from that list the structs that carry them: a rule
 /// table (`RawRule`) and a rule's settings in `postlint.toml` (`RuleSettings`). Both deny unknown
 /// keys and keep every value's position.
@@ -120,10 +160,18 @@ macro_rules! with_kind_parameters {
 }
 
 with_kind_parameters! {
-    /// Phrases (`require`, `forbid`).
-    any: Vec<String>,
+    /// Phrases (`require`, `forbid`, `line-start`, `hashtags`), for every language or by language.
+    any: PhraseList,
     /// Phrases that make the requirement apply (`require`); without them it always applies.
-    when: Vec<String>,
+    when: PhraseList,
+    /// Phrases that deny (`require`: with `subjects`, a denial of advice is a disclaimer).
+    negations: PhraseList,
+    /// What a negation denies (`require`: advice, recommendations), by language like it.
+    subjects: PhraseList,
+    /// How many words a negation and its subject may stand apart (`require`).
+    within: usize,
+    /// Regular expressions that count like `when` phrases (`require`: `$BTC`, `100k`).
+    signals: Vec<Spanned<String>>,
     /// Regular expressions (`require`, `forbid`).
     patterns: Vec<Spanned<String>>,
     /// Phrase → replacement (`forbid`).
@@ -137,9 +185,9 @@ with_kind_parameters! {
     /// Domains links may point to, with their subdomains (`links`).
     domains: Vec<String>,
     /// Words that are template labels wherever they stand in a label shape (`label`).
-    template: Vec<String>,
+    template: PhraseList,
     /// Words that are also ordinary section headings (`label`).
-    sections: Vec<String>,
+    sections: PhraseList,
     /// Punctuation marks that need a space after them (`spacing`).
     after: String,
     /// Punctuation marks that take no space before them (`spacing`).
@@ -154,7 +202,7 @@ with_kind_parameters! {
     check: String,
     /// An upper limit (`hashtags` count, `metric`).
     max: usize,
-    /// A lower limit (`metric`).
+    /// A lower limit (`metric`; `require`: how many different `when` phrases or `signals`).
     min: usize,
     /// The canonical spellings of campaign tags (`hashtags` campaign).
     canonical: Vec<String>,

@@ -122,16 +122,28 @@ fn json_objects_have_the_documented_fields() {
 }
 
 #[test]
-fn without_its_disclaimer_line_the_example_lacks_a_disclaimer() {
+fn without_its_disclaimer_line_the_example_needs_one_only_once_it_gives_a_buy_call() {
+    // The example is an analysis of two companies, with no price or trading call: without its
+    // disclaimer it needs none. With a buy call and a price target in place of the disclaimer,
+    // it does.
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    let missing = |post: &str| {
+        let path = dir.path().join("post.txt");
+        std::fs::write(&path, post).unwrap();
+        let (problems, _) = json(&[path.to_str().unwrap()]);
+        summary(&problems, post.as_bytes())
+            .into_iter()
+            .filter(|p| p.0 == "disclaimer-missing")
+            .collect::<Vec<_>>()
+    };
     let without: String = text.split_inclusive('\n').filter(|line| !line.starts_with("Diclaimaer")).collect();
-    let path = dir.path().join("post.txt");
-    std::fs::write(&path, &without).unwrap();
-    let (problems, _) = json(&[path.to_str().unwrap()]);
-    let missing: Vec<_> =
-        summary(&problems, without.as_bytes()).into_iter().filter(|p| p.0 == "disclaimer-missing").collect();
-    assert_eq!(missing, [row("disclaimer-missing", 9, 1, "#Aigiants")]);
+    assert_eq!(missing(&without), []);
+    let call = text.replace(
+        "Diclaimaer:Non Consiglio Finanziario",
+        "Compra ora: il prezzo di $NVDA salirà, obiettivo 250.",
+    );
+    assert_eq!(missing(&call), [row("disclaimer-missing", 10, 1, "#Aigiants")]);
 }
 
 #[test]

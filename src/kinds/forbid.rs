@@ -6,17 +6,17 @@
 //! (`Not financial advice.`). Phrases in `any` and patterns in `patterns` have no fix;
 //! `rewrite = { "regex" = "replacement" }` patterns do (`$1` names a group; `""` deletes).
 
-use super::{Check, Compiled, Context, Finding, compile_patterns, compile_regex};
+use super::{Check, Compiled, Context, Finding, compile_patterns, compile_regex, phrase_entries};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
-use crate::phrases::PhraseSet;
+use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
 use crate::words::match_case;
 use regex::Regex;
 
 struct Forbid {
-    phrases: PhraseSet,
+    phrases: Phrases,
     /// The replacement of each phrase, by phrase index.
     replacements: Vec<Option<String>>,
     patterns: Vec<Regex>,
@@ -25,7 +25,7 @@ struct Forbid {
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let any = rule.any.take().map(|a| a.into_inner()).unwrap_or_default();
+    let any = phrase_entries(&rule.any.take(), cx)?;
     let replace = rule.replace.take().map(|r| r.into_inner()).unwrap_or_default();
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
     let mut rewrites = Vec::new();
@@ -38,13 +38,14 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     if any.is_empty() && replace.is_empty() && patterns.is_empty() && rewrites.is_empty() {
         return Err(cx.error(cx.kind.span(), "kind `forbid` needs `any`, `replace`, `patterns` or `rewrite`"));
     }
-    let mut phrases: Vec<&str> = any.iter().map(String::as_str).collect();
+    let mut phrases: Vec<(Option<&str>, &str)> =
+        any.iter().map(|(l, p)| (l.as_deref(), p.as_str())).collect();
     let mut replacements = vec![None; any.len()];
     for (phrase, replacement) in &replace {
-        phrases.push(phrase);
+        phrases.push((None, phrase));
         replacements.push(Some(replacement.clone()));
     }
-    let check = Forbid { phrases: PhraseSet::new(phrases), replacements, patterns, rewrites };
+    let check = Forbid { phrases: Phrases::new(phrases), replacements, patterns, rewrites };
     Ok(Compiled { check: Box::new(check), vars: &["found", "replacement"] })
 }
 

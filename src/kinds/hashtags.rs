@@ -27,7 +27,7 @@ use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
-use crate::phrases::PhraseSet;
+use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
 use crate::words::{is_mark, one_edit_apart};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -39,7 +39,7 @@ enum Hashtags {
     Campaign { canonical: Vec<(String, String)> },
     Duplicate,
     Malformed,
-    AfterFinal { phrases: Box<PhraseSet> },
+    AfterFinal { phrases: Box<Phrases> },
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -53,8 +53,8 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "duplicate" => (Hashtags::Duplicate, &["found", "first"]),
         "malformed" => (Hashtags::Malformed, &["found", "replacement"]),
         "after-final" => {
-            let any = cx.required(rule.any.take(), "any")?;
-            let phrases = Box::new(PhraseSet::new(any.as_ref().iter().map(String::as_str)));
+            let any = Some(cx.required(rule.any.take(), "any")?);
+            let phrases = Box::new(super::compile_phrases(&any, cx)?);
             (Hashtags::AfterFinal { phrases }, &["found"])
         }
         _ => {

@@ -20,23 +20,23 @@ use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
-use crate::phrases::PhraseSet;
+use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
 use std::ops::Range;
 
 struct Label {
-    labels: PhraseSet,
+    labels: Phrases,
     /// Whether each label (by phrase index) is a template word rather than a section heading.
     is_template: Vec<bool>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let template = rule.template.take().map(|t| t.into_inner()).unwrap_or_default();
-    let sections = rule.sections.take().map(|s| s.into_inner()).unwrap_or_default();
+    let template = super::phrase_entries(&rule.template.take(), cx)?;
+    let sections = super::phrase_entries(&rule.sections.take(), cx)?;
     if template.is_empty() && sections.is_empty() {
         return Err(cx.error(cx.kind.span(), "kind `label` needs `template` or `sections`"));
     }
-    let labels = PhraseSet::new(template.iter().chain(&sections).map(String::as_str));
+    let labels = Phrases::new(template.iter().chain(&sections).map(|(l, p)| (l.as_deref(), p.as_str())));
     let is_template = template.iter().map(|_| true).chain(sections.iter().map(|_| false)).collect();
     Ok(Compiled { check: Box::new(Label { labels, is_template }), vars: &["found"] })
 }

@@ -10,11 +10,11 @@ use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
-use crate::phrases::PhraseSet;
+use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
 
 struct LineStart {
-    phrases: PhraseSet,
+    phrases: Phrases,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -22,7 +22,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     if any.as_ref().is_empty() {
         return Err(cx.error(any.span(), "`any` needs at least one phrase"));
     }
-    let phrases = PhraseSet::new(any.as_ref().iter().map(String::as_str));
+    let phrases = super::compile_phrases(&Some(any), cx)?;
     Ok(Compiled { check: Box::new(LineStart { phrases }), vars: &["found"] })
 }
 

@@ -184,6 +184,31 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     }
 }
 
+/// The entries of a phrase list parameter (none if absent), after checking that every
+/// language it is keyed by is one postlint knows.
+pub fn phrase_entries(
+    list: &Option<Spanned<crate::rule_file::PhraseList>>,
+    cx: &Context,
+) -> Result<Vec<(Option<String>, String)>, ConfigError> {
+    let Some(list) = list else { return Ok(Vec::new()) };
+    if let Some(unknown) = list.as_ref().languages().find(|l| !crate::lang::is_checked(l)) {
+        let known = crate::lang::LANGUAGES.join(", ");
+        return Err(
+            cx.error(list.span(), format!("unknown language `{unknown}`; use `all` or one of {known}"))
+        );
+    }
+    Ok(list.as_ref().entries().into_iter().map(|(l, p)| (l.map(str::to_owned), p.to_owned())).collect())
+}
+
+/// A phrase list parameter compiled (empty if absent).
+pub fn compile_phrases(
+    list: &Option<Spanned<crate::rule_file::PhraseList>>,
+    cx: &Context,
+) -> Result<crate::phrases::Phrases, ConfigError> {
+    let entries = phrase_entries(list, cx)?;
+    Ok(crate::phrases::Phrases::new(entries.iter().map(|(l, p)| (l.as_deref(), p.as_str()))))
+}
+
 /// Compiles a list of regular expressions, pointing at the one that is wrong.
 pub fn compile_patterns(
     patterns: Option<Spanned<Vec<Spanned<String>>>>,

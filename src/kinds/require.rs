@@ -1,23 +1,30 @@
-//! `require` — at least one of the listed phrases or patterns must occur in the post.
+//! `require` — the post must say something: one of the listed phrases or patterns, or a
+//! negation near its subject.
 //!
-//! **What it catches:** a post without something every post needs, such as a financial
-//! disclaimer. **Example:** `any = ["not financial advice", "NFA"]` fires on a post that says
-//! neither. **Where:** one diagnostic at the first word of the post's last non-blank line. **Fix:** with
-//! `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`, the text
-//! in the post's language (guessed from its function words; no fix if it cannot be told) as a
-//! line of its own after the last line of prose (before it if it holds only hashtags); after a blank line if the
-//! post separates paragraphs with blank lines. Line endings and a missing final newline are kept.
-//! With `when = [...]` the requirement applies only to posts that say one of those phrases, and
-//! is reported at the first of them: "referral code" without "#ad".
-//! Phrases match case-insensitively, whole words only, with any whitespace between words and
-//! either apostrophe (`'` or `’`); `patterns` are regular expressions over the prose.
+//! **What it catches:** a post without something every such post needs, such as a financial
+//! disclaimer. **Example:** `any = ["NFA"]`, with `negations = { en = ["not"] }` and
+//! `subjects = { en = ["financial advice"] }`, is met by `NFA`, `Not financial advice` and
+//! `should not be considered financial advice` (a negation at most `within` words, default 4,
+//! from a subject, in one sentence), and fires on a post that says none of them. Phrase lists
+//! may be keyed by language (`all` for every language); a phrase counts only in text of its
+//! language, or where the language cannot be told.
+//! **When:** with `when` (phrases) and `signals` (regular expressions), only posts that say at
+//! least `min` (default 1) different ones must meet it: a post about prices and targets needs
+//! a disclaimer, a security how-to does not. **Where:** at the first trigger; a rule that
+//! appends text reports at the first word of the post's last non-blank line.
+//! **Fix:** with `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`,
+//! the text in the post's language (none if it cannot be told, or has no text) as a line of its
+//! own after the last line of prose (before it if it holds only hashtags); after a blank line if
+//! the post separates paragraphs with blank lines. Line endings and a missing final newline are
+//! kept. Phrases match case-insensitively, whole words only, with any whitespace between words
+//! and either apostrophe (`'` or `’`); `patterns` are regular expressions over the prose.
 
 use super::hashtags::is_hashtag_line;
-use super::{Check, Compiled, Context, Finding, compile_patterns};
+use super::{Check, Compiled, Context, Finding, compile_patterns, compile_phrases};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
-use crate::phrases::PhraseSet;
+use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -25,46 +32,152 @@ use std::ops::Range;
 use toml::Spanned;
 
 struct Require {
-    phrases: PhraseSet,
+    phrases: Phrases,
     patterns: Vec<Regex>,
+    /// A negation near a subject also meets the requirement: “not … financial advice”.
+    denials: Option<Denials>,
     /// Text to append, by language code.
     append: BTreeMap<String, String>,
-    /// Phrases that make the requirement apply; empty: it always does.
-    when: Option<PhraseSet>,
+    /// Phrases and patterns that make the requirement apply, and how many different ones must
+    /// occur; without them it always applies.
+    when: Option<When>,
+}
+
+struct Denials {
+    negations: Phrases,
+    subjects: Phrases,
+    /// How many words may stand between them.
+    within: usize,
+}
+
+struct When {
+    phrases: Phrases,
+    signals: Vec<Regex>,
+    min: usize,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
-    let any = rule.any.take().map(Spanned::into_inner).unwrap_or_default();
+    let phrases = compile_phrases(&rule.any.take(), cx)?;
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
-    if any.is_empty() && patterns.is_empty() {
-        return Err(cx.error(cx.kind.span(), "kind `require` needs a non-empty `any` or `patterns`"));
+    let (negations, subjects) = (rule.negations.take(), rule.subjects.take());
+    let within = rule.within.take().map_or(4, Spanned::into_inner);
+    let denials = match (&negations, &subjects) {
+        (None, None) => None,
+        (Some(_), Some(_)) => Some(Denials {
+            negations: compile_phrases(&negations, cx)?,
+            subjects: compile_phrases(&subjects, cx)?,
+            within,
+        }),
+        (Some(one), None) | (None, Some(one)) => {
+            return Err(cx.error(one.span(), "`negations` and `subjects` go together: give both"));
+        }
+    };
+    if phrases.is_empty() && patterns.is_empty() && denials.is_none() {
+        return Err(
+            cx.error(cx.kind.span(), "kind `require` needs a non-empty `any`, `patterns` or `negations`")
+        );
     }
-    let phrases = PhraseSet::new(any.iter().map(String::as_str));
     let append = rule.append.take().map(Spanned::into_inner).unwrap_or_default();
-    let when = rule.when.take().map(|w| PhraseSet::new(w.as_ref().iter().map(String::as_str)));
-    Ok(Compiled { check: Box::new(Require { phrases, patterns, append, when }), vars: &["found"] })
+    let when_phrases = rule.when.take();
+    let signals = compile_patterns(rule.signals.take(), cx)?;
+    let min = rule.min.take().map_or(1, Spanned::into_inner).max(1);
+    let when = (when_phrases.is_some() || !signals.is_empty())
+        .then(|| Ok::<_, ConfigError>(When { phrases: compile_phrases(&when_phrases, cx)?, signals, min }))
+        .transpose()?;
+    let check = Require { phrases, patterns, denials, append, when };
+    Ok(Compiled { check: Box::new(check), vars: &["found", "suggestion"] })
 }
 
 impl Check for Require {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let present = self.phrases.find_all(doc).next().is_some()
-            || self.patterns.iter().any(|p| p.is_match(&doc.prose));
-        if present {
+        if self.is_met(doc) {
             return;
         }
-        if let Some(when) = &self.when {
-            if let Some(trigger) = when.find_all(doc).next() {
-                out.push(Finding::at(trigger.range));
-            }
-            return;
-        }
+        let trigger = match &self.when {
+            Some(when) => match when.trigger(doc) {
+                Some(trigger) => Some(trigger),
+                None => return,
+            },
+            None => None,
+        };
         let last = doc.lines().rfind(|line| !doc.is_blank(line.clone()));
-        let mut finding = Finding::at(last.clone().map_or(0..0, |line| doc.first_word(line)));
-        let text = doc.language().and_then(|language| self.append.get(language));
+        // The post's language; for a post too short to tell, its last line's.
+        let language = doc.language().or_else(|| last.as_ref().and_then(|l| doc.language_at(l.start)));
+        let text = language.and_then(|language| self.append.get(language));
+        // A rule that appends text reports where the text would go; else at what triggered it.
+        let mut finding = match (trigger, self.append.is_empty()) {
+            (Some(trigger), true) => Finding::at(trigger),
+            _ => Finding::at(last.clone().map_or(0..0, |line| doc.first_word(line))),
+        };
+        // The wording offered is the post's language's, else English's.
+        let suggestion = text.or_else(|| self.append.get("en")).cloned().unwrap_or_default();
+        finding = finding.var("suggestion", suggestion);
         if let (Some(text), Some(last)) = (text, last) {
             finding = finding.fix(format!("add “{text}”"), vec![append(doc, last, text)]);
         }
         out.push(finding);
+    }
+}
+
+impl Require {
+    /// Whether the post already has what is required.
+    fn is_met(&self, doc: &Document) -> bool {
+        self.phrases.find_all(doc).next().is_some()
+            || self.patterns.iter().any(|p| p.is_match(&doc.prose))
+            || self.denials.as_ref().is_some_and(|d| d.any_in(doc))
+    }
+}
+
+impl Denials {
+    /// Whether a negation stands within `within` words of a subject, in one sentence.
+    fn any_in(&self, doc: &Document) -> bool {
+        let subjects: Vec<(usize, usize)> =
+            self.subjects.find_all(doc).map(|m| (doc.token_at(m.range.start), m.next_token)).collect();
+        if subjects.is_empty() {
+            return false;
+        }
+        self.negations.find_all(doc).any(|negation| {
+            let (start, end) = (doc.token_at(negation.range.start), negation.next_token);
+            subjects.iter().any(|&(s_start, s_end)| {
+                let (gap_start, gap_end) = if s_start >= end { (end, s_start) } else { (s_end, start) };
+                gap_end >= gap_start
+                    && gap_end - gap_start <= self.within
+                    && !doc.tokens[gap_start..gap_end]
+                        .iter()
+                        .any(|t| is_sentence_end(&doc.prose[t.range.clone()]))
+            })
+        })
+    }
+}
+
+/// Whether a token ends a sentence.
+fn is_sentence_end(token: &str) -> bool {
+    matches!(token, "." | "!" | "?" | "。" | "！" | "？")
+}
+
+impl When {
+    /// Where the requirement starts to apply: the first of `min` different phrases or signals,
+    /// if that many occur.
+    fn trigger(&self, doc: &Document) -> Option<Range<usize>> {
+        let mut seen: Vec<usize> = Vec::new();
+        let mut first: Option<Range<usize>> = None;
+        let mut note = |kind: usize, range: Range<usize>| {
+            if !seen.contains(&kind) {
+                seen.push(kind);
+            }
+            if first.as_ref().is_none_or(|f| range.start < f.start) {
+                first = Some(range);
+            }
+        };
+        for found in self.phrases.find_all(doc) {
+            note(found.phrase, found.range);
+        }
+        for (i, signal) in self.signals.iter().enumerate() {
+            if let Some(found) = signal.find(&doc.prose) {
+                note(usize::MAX - i, found.range());
+            }
+        }
+        (seen.len() >= self.min).then_some(first).flatten()
     }
 }
 
