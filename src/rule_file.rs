@@ -50,11 +50,34 @@ pub struct Example {
 /// A list of phrases: one list for every language (`["NFA", "DYOR"]`), or lists by language
 /// code, with `all` for the phrases that are the same everywhere
 /// (`{ all = ["NFA"], en = ["not financial advice"], it = ["non è un consiglio finanziario"] }`).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum PhraseList {
     Shared(Vec<String>),
     ByLanguage(BTreeMap<String, Vec<String>>),
+}
+
+impl<'de> Deserialize<'de> for PhraseList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PhraseList;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of phrases, or a table of such lists by language code")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<PhraseList, A::Error> {
+                Deserialize::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(PhraseList::Shared)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<PhraseList, A::Error> {
+                Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(PhraseList::ByLanguage)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl PhraseList {

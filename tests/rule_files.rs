@@ -76,7 +76,9 @@ fn empty_message() {
 fn wrong_type() {
     assert_eq!(
         errors("message = \"m\"\nany = \"x\"\n"),
-        ["my.toml:6:7: invalid type: string \"x\", expected a sequence"]
+        [
+            "my.toml:6:7: invalid type: string \"x\", expected a list of phrases, or a table of such lists by language code"
+        ]
     );
 }
 
@@ -158,4 +160,14 @@ fn unknown_check_names_the_checks_of_its_kind() {
     let text = "[[rule]]\nid = \"a\"\nkind = \"whitespace\"\ncheck = \"tripple\"\nseverity = \"info\"\nmessage = \"m\"\n";
     let found = file_errors("k.toml", text);
     assert_eq!(found, ["k.toml:4:9: unknown whitespace check `tripple`; expected double or trailing"]);
+}
+
+#[test]
+fn a_phrase_list_keyed_by_an_unknown_language() {
+    assert_eq!(
+        errors("message = \"m\"\nany = { all = [\"x\"], xx = [\"y\"] }\n"),
+        [
+            "my.toml:6:7: unknown language `xx`; use `all` or one of en, it, es, fr, de, pt, tr, ru, vi, id, zh, ar, ja, ko, ur"
+        ]
+    );
 }

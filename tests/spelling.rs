@@ -294,13 +294,13 @@ fn a_suggestion_that_changes_the_first_letter_or_a_short_word_is_no_fix() {
 fn a_post_wide_problem_does_not_hide_a_misspelling_under_it() {
     // One short paragraph, no disclaimer: `disclaimer-missing` and `post-too-short` point at
     // its first word, and the unknown words are still reported.
-    let post = "---\nlang: en\n---\nThe market will rose untill the halving, cheap fees.\n";
+    let post = "---\nlang: en\n---\nBuy bitcoin now: the price will rose untill the halving, target 150k.\n";
     let (stdout, _, _) =
         check("post.md", post, None, &["--select", "spelling,disclaimer-missing,post-too-short"]);
     assert_eq!(
         stdout,
         "post.md:4:1: warning[disclaimer-missing] no financial disclaimer found\n\
-         post.md:4:1: info[post-too-short] the post has 52 characters; posts under 200 rarely count\n\
-         post.md:4:22: warning[spelling] “untill” is not in the `en` dictionary\n"
+         post.md:4:1: info[post-too-short] the post has 69 characters; posts under 200 rarely count\n\
+         post.md:4:38: warning[spelling] “untill” is not in the `en` dictionary\n"
     );
 }
