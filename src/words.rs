@@ -242,9 +242,11 @@ pub fn apostrophe_parts(word: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         })
 }
 
-/// `c` lowercased, with typographic apostrophes and the backtick folded to `'`.
+/// `c` lowercased, with typographic apostrophes and the backtick folded to `'`. The Turkish
+/// capital `İ` folds to `i`, as Turkish writes it (`İşte`, `işte`), not to `i` and a dot.
 fn fold_char(c: char) -> impl Iterator<Item = char> {
     c.to_lowercase()
+        .filter(move |&l| !(c == 'İ' && l == '\u{307}'))
         .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`') { '\'' } else { c })
 }
 

@@ -2,11 +2,12 @@
 //! around the post ("Here's an article…", "Would you like me to…", "Certo! Ecco…").
 //!
 //! **What it catches:** a line whose first words (after spaces and Markdown markers) are one
-//! of `any`, matched like every phrase list (case, apostrophes and spacing do not matter). A
-//! phrase in the middle of a line never fires. **Example:** `Sure! Here is a post about BTC:`.
+//! of `any`, matched like every phrase list (case, apostrophes and spacing do not matter), or
+//! that one of `patterns` (regular expressions) matches from its start: openers with the topic
+//! in the middle (`İşte … hakkında genel bilgiler`). A phrase in the middle of a line never fires. **Example:** `Sure! Here is a post about BTC:`.
 //! **Fix:** delete the whole line.
 
-use super::{Check, Compiled, Context, Finding};
+use super::{Check, Compiled, Context, Finding, compile_patterns};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
@@ -15,6 +16,7 @@ use crate::rule_file::RawRule;
 
 struct LineStart {
     phrases: Phrases,
+    patterns: Vec<regex::Regex>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -23,7 +25,8 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         return Err(cx.error(any.span(), "`any` needs at least one phrase"));
     }
     let phrases = super::compile_phrases(&Some(any), cx)?;
-    Ok(Compiled { check: Box::new(LineStart { phrases }), vars: &["found"] })
+    let patterns = compile_patterns(rule.patterns.take(), cx)?;
+    Ok(Compiled { check: Box::new(LineStart { phrases, patterns }), vars: &["found"] })
 }
 
 impl Check for LineStart {
@@ -32,10 +35,14 @@ impl Check for LineStart {
             let prose = &doc.prose[line.clone()];
             let start = line.start + (prose.len() - prose.trim_start().len());
             let token = doc.token_at(start);
-            let Some(found) = self.phrases.match_at(doc, token) else { continue };
-            if found.range.start == start && found.range.end <= line.end {
+            let phrase = self.phrases.match_at(doc, token).map(|found| found.range);
+            let pattern = || {
+                self.patterns.iter().find_map(|p| p.find_at(&doc.prose[..line.end], start)).map(|m| m.range())
+            };
+            let Some(found) = phrase.filter(|r| r.start == start).or_else(pattern) else { continue };
+            if found.start == start && found.end <= line.end {
                 let edit = Edit::delete(doc.whole_line(index));
-                out.push(Finding::at(found.range).fix("delete the line", vec![edit]));
+                out.push(Finding::at(found).fix("delete the line", vec![edit]));
             }
         }
     }
