@@ -3,8 +3,8 @@
 //! By script first: Chinese, Japanese, Korean, Russian, Arabic, Urdu and Vietnamese (by its
 //! letters), and, to know them as languages postlint does not check, Ukrainian, Persian, Hindi,
 //! Bengali, Thai, Greek, Hebrew and the other scripts of their own. Latin-script text is told by
-//! its common function words — of the eight Latin-script languages postlint checks and of nine it
-//! does not (Polish, Romanian, Dutch, Tagalog, Swahili, Swedish, Czech, Frisian, Danish) — and
+//! its common function words — of the eight Latin-script languages postlint checks and of eleven it
+//! does not (Polish, Romanian, Dutch, Tagalog, Swahili, Swedish, Czech, Frisian, Catalan, Malay, Danish) — and
 //! by letters that only some languages write (`ł`, `ș`, `ř`, `ő`, `å`; `ğ`, `ß`, `ã`). Text
 //! too short or too mixed to tell gets no answer; a line without one takes the post's language.
 //!
@@ -86,8 +86,8 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     (
         "id",
         &[
-            "dan", "yang", "di", "ini", "itu", "untuk", "dengan", "tidak", "adalah", "akan", "dari", "ke",
-            "juga", "pada", "kita",
+            "bisa", "karena", "saja", "bahwa", "setelah", "harus", "uang", "dan", "yang", "di", "ini", "itu",
+            "untuk", "dengan", "tidak", "adalah", "akan", "dari", "ke", "juga", "pada", "kita",
         ],
     ),
     // Languages postlint does not check, to know them when they come.
@@ -145,6 +145,33 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
         &[
             "fan", "yn", "mei", "wurdt", "foar", "ek", "oan", "troch", "net", "hat", "dizze", "wie", "bin",
             "dit", "hjir", "wurde",
+        ],
+    ),
+    (
+        "ca",
+        &[
+            "amb", "els", "és", "però", "perquè", "molt", "moltes", "aquest", "aquesta", "són", "fins",
+            "dels", "gràcies", "així", "seva", "seu",
+        ],
+    ),
+    (
+        "ms",
+        &[
+            "boleh",
+            "kerana",
+            "sahaja",
+            "wang",
+            "selepas",
+            "mesti",
+            "mahu",
+            "daripada",
+            "ialah",
+            "tiada",
+            "bahawa",
+            "apabila",
+            "sebarang",
+            "manakala",
+            "kebanyakan",
         ],
     ),
     (
@@ -285,8 +312,9 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
         }
     }
     if non_ascii > 0 {
-        for (_, c) in crate::words::non_ascii(text) {
-            let c = c.to_lowercase().next().unwrap_or(c);
+        // Small letters only: a capital such as `Ã` or `Å` is more often a byte of garbled
+        // text (`Ã©` for `é`) than a word's first letter.
+        for (_, c) in crate::words::non_ascii(text).filter(|(_, c)| c.is_lowercase()) {
             if let Some((_, code)) = LETTERS.iter().find(|(letter, _)| *letter == c) {
                 let index = candidates.iter().position(|x| x == code).expect("a candidate");
                 votes[index] += 1;

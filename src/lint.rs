@@ -38,7 +38,9 @@ impl<'a> Linter<'a> {
             diagnostics.extend(found);
         }
         sort(&mut diagnostics);
-        drop_superseded(&mut diagnostics, |id| self.rules.iter().any(|r| r.id == id && r.supersedes()));
+        drop_superseded(&source.text, &mut diagnostics, |id| {
+            self.rules.iter().any(|r| r.id == id && r.supersedes())
+        });
         drop_yielded(&mut diagnostics, |id| self.rules.iter().any(|r| r.id == id && r.yields()));
         drop_resolved(&mut diagnostics);
         if !doc.directives.is_empty() {
@@ -82,11 +84,17 @@ fn drop_yielded(diagnostics: &mut Vec<Diagnostic>, yields: impl Fn(&str) -> bool
 }
 
 /// Drops every diagnostic that overlaps a diagnostic of a rule that supersedes others
-/// (`supersedes(rule id)`): what a `mojibake` run covers is garbled bytes, not spaces and
-/// quotes to fix. `diagnostics` must be sorted by position.
-fn drop_superseded(diagnostics: &mut Vec<Diagnostic>, supersedes: impl Fn(&str) -> bool) {
-    let covering: Vec<std::ops::Range<usize>> =
-        diagnostics.iter().filter(|d| supersedes(&d.rule)).map(|d| d.range.clone()).collect();
+/// (`supersedes(rule id)`), or the word it is glued to: what a `mojibake` run covers is
+/// garbled bytes, not spaces and quotes to fix, and `taient` in `Ã©taient` is no word.
+/// `diagnostics` must be sorted by position.
+fn drop_superseded(text: &str, diagnostics: &mut Vec<Diagnostic>, supersedes: impl Fn(&str) -> bool) {
+    let word_start = |at: usize| text[..at].trim_end_matches(char::is_alphanumeric).len();
+    let word_end = |at: usize| text.len() - text[at..].trim_start_matches(char::is_alphanumeric).len();
+    let covering: Vec<std::ops::Range<usize>> = diagnostics
+        .iter()
+        .filter(|d| supersedes(&d.rule))
+        .map(|d| word_start(d.range.start)..word_end(d.range.end))
+        .collect();
     if covering.is_empty() {
         return;
     }

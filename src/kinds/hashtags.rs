@@ -1,7 +1,7 @@
 //! `hashtags` — how many hashtags a post has, where they stand, and campaign tag spelling.
 //!
 //! A hashtag is `#` followed by letters, digits, `_` or combining marks, with at least one
-//! letter, not glued to a word before it (`C#`, `&#39;` and URL fragments are not hashtags).
+//! letter (a tag of small letters may join words with hyphens, as Hive's do: `#stem-espanol`), not glued to a word before it (`C#`, `&#39;` and URL fragments are not hashtags).
 //! One `check` per rule:
 //! - `count`: more than `max` hashtags; reported at the first one over the limit. No fix.
 //! - `placement`: hashtags belong in one block at the end. Hashtags separated only by
@@ -21,7 +21,7 @@
 //!   readers stop reading (a disclaimer belongs before the tags). No fix.
 //! - `malformed`: a tag the platform will cut short: `# Bitcoin` (a space after `#`, not at a
 //!   line start, where it is a heading) or `#Bit-coin`, `#Web3.0` (a hyphen, dot or apostrophe
-//!   inside; a hyphen in a tag of small letters is Hive's style: `#stem-espanol`). **Fix:** drop the space or the mark.
+//!   inside; a hyphen in a tag of small letters is Hive's style and part of the tag). **Fix:** drop the space or the mark.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -246,12 +246,6 @@ fn malformed(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         let tail = hashtag_len(&rest[mark.len_utf8()..]);
-        // Hive's tags are small letters and hyphens (`#stem-espanol`, `#hive-engine`): there a
-        // hyphen is part of the tag.
-        let whole = &prose[tag.start + 1..tag.end + mark.len_utf8() + tail];
-        if mark == '-' && !whole.chars().any(char::is_uppercase) {
-            continue;
-        }
         let range = tag.start..tag.end + mark.len_utf8() + tail;
         let replacement =
             format!("{}{}", &prose[tag.clone()], &rest[mark.len_utf8()..mark.len_utf8() + tail]);
@@ -272,7 +266,18 @@ pub fn find_hashtags(prose: &str) -> Vec<Range<usize>> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '&' || c == '#' || c == '_');
-        let len = hashtag_len(&prose[i + 1..]);
+        let mut len = hashtag_len(&prose[i + 1..]);
+        // Hive's tags are small letters joined by hyphens (`#stem-espanol`): one tag.
+        while !prose[i + 1..i + 1 + len].chars().any(char::is_uppercase)
+            && prose[i + 1 + len..].starts_with('-')
+            && prose[i + 2 + len..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        {
+            let more = hashtag_len(&prose[i + 2 + len..]);
+            if prose[i + 2 + len..i + 2 + len + more].chars().any(char::is_uppercase) {
+                break;
+            }
+            len += 1 + more;
+        }
         if !glued && prose[i + 1..i + 1 + len].chars().any(char::is_alphabetic) {
             tags.push(i..i + 1 + len);
         }
@@ -382,8 +387,8 @@ mod tests {
 
     #[test]
     fn finds_hashtags_but_not_glued_or_numeric_ones() {
-        let prose = "#BTC C# &#39; #1 x#y (#Ethereum) #Web3_AI";
+        let prose = "#BTC C# &#39; #1 x#y (#Ethereum) #Web3_AI #hive-engine #stem-espanol. #Bit-coin #web3-";
         let tags: Vec<&str> = find_hashtags(prose).into_iter().map(|r| &prose[r]).collect();
-        assert_eq!(tags, ["#BTC", "#Ethereum", "#Web3_AI"]);
+        assert_eq!(tags, ["#BTC", "#Ethereum", "#Web3_AI", "#hive-engine", "#stem-espanol", "#Bit", "#web3"]);
     }
 }

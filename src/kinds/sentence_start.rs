@@ -5,9 +5,10 @@
 //! **Never fires on:** words with a capital inside (`iPhone`, `eToro`); after an ellipsis (`...`,
 //! `…`), a single letter or a number (`e.g.`, `1.`), or an abbreviation listed in `except`
 //! (`etc.`, `ecc.`); hashtags, cashtags, @mentions and domain names (`binance.com`); list items
-//! and table rows; a word after the code, URL or HTML tag that starts its sentence (`` `npm`
+//! and table rows, roman and letter list markers (`iv.`, `b)`); a word after the code, URL or HTML tag that starts its sentence (`` `npm`
 //! runs ``); scripts without capitals; a post that starts most of its sentences in lowercase
 //! (three or more, more than those with a capital): that is the writer's style, not a slip.
+//! **Yields** to a more specific rule on the same word (`lowercase-pronoun` on `i think`).
 //! **Fix** (unsafe): a capital first letter.
 
 use super::{Check, Compiled, Context, Finding};
@@ -52,7 +53,15 @@ impl Check for SentenceStart {
             // the sentence instead: `` `npm` runs ``, `https://x.io is down`.
             let previous_end = index.checked_sub(1).map_or(0, |i| tokens[i].range.end);
             let after_blanked = text[previous_end..token.range.start].contains(char::is_alphanumeric);
-            if tagged || domain || after_blanked || is_list_item(&text[line_start..token.range.start]) {
+            // A list marker: `i.`, `iv)`, `b.`.
+            let marker = (word.chars().count() == 1 || is_roman_numeral(word))
+                && prose[token.range.end..].starts_with(['.', ')']);
+            if tagged
+                || domain
+                || after_blanked
+                || marker
+                || is_list_item(&text[line_start..token.range.start])
+            {
                 continue;
             }
             let capital: String = first.to_uppercase().collect();
@@ -68,6 +77,16 @@ impl Check for SentenceStart {
             out.extend(found);
         }
     }
+
+    /// A more specific rule on the same word (`i think`: the pronoun) says it better.
+    fn yields(&self) -> bool {
+        true
+    }
+}
+
+/// Whether `word` is a small roman numeral (`i` to `xii`), as list items are numbered.
+fn is_roman_numeral(word: &str) -> bool {
+    matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii")
 }
 
 impl SentenceStart {
