@@ -171,6 +171,45 @@ impl<'a> Document<'a> {
     pub fn is_tagged(&self, offset: usize) -> bool {
         self.prose[..offset].ends_with(['#', '$', '@'])
     }
+
+    /// Whether `line` is a byline: a short line that opens with “by”, “written by” or the like
+    /// in a language postlint checks (`Written by cryptoanna`, `di Marco Rossi | @marco`). The
+    /// names in it are the writer's to spell.
+    pub fn is_byline(&self, line: Range<usize>) -> bool {
+        const OPENERS: &[&str] = &[
+            "by ",
+            "written by ",
+            "posted by ",
+            "author:",
+            "di ",
+            "scritto da ",
+            "autore:",
+            "por ",
+            "escrito por ",
+            "autor:",
+            "par ",
+            "écrit par ",
+            "auteur :",
+            "auteur:",
+            "von ",
+            "oleh ",
+            "penulis:",
+            "yazan:",
+            "tác giả:",
+            "автор:",
+        ];
+        let text = self.prose[line].trim_start();
+        let lower = text.get(..text.len().min(16)).map(str::to_lowercase).unwrap_or_default();
+        OPENERS.iter().any(|o| lower.starts_with(o)) && text.split_whitespace().count() <= 8
+    }
+
+    /// Whether `offset` lies inside a hashtag, as its later words do (`espanol` in
+    /// `#stem-espanol`).
+    pub fn in_hashtag(&self, offset: usize) -> bool {
+        let tags = self.hashtags();
+        let i = tags.partition_point(|t| t.end <= offset);
+        tags.get(i).is_some_and(|t| t.start <= offset)
+    }
 }
 
 /// URLs and e-mail addresses are not prose: no word or punctuation rule applies inside them.

@@ -81,8 +81,12 @@ impl Label {
             }
         } else if after.starts_with(',') && after[1..].starts_with(|c: char| !c.is_whitespace()) {
             out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + 1)]));
-        } else if after.starts_with(':') && is_template {
-            let colon_and_space = 1 + after[1..].len() - after[1..].trim_start().len();
+        } else if let Some(colon) =
+            after.strip_prefix(':').or_else(|| after.strip_prefix(" :").filter(|_| is_template))
+            && is_template
+        {
+            // `Titre : …`: French puts a space before the colon.
+            let colon_and_space = after.len() - colon.trim_start().len();
             out.push(finding.fix(REMOVE, vec![Edit::delete(label.start..label.end + colon_and_space)]));
         } else if after.starts_with(' ')
             && after[1..].starts_with(char::is_uppercase)

@@ -5,7 +5,7 @@
 //! **Never fires on:** words with a capital inside (`iPhone`, `eToro`); after an ellipsis (`...`,
 //! `…`), a single letter or a number (`e.g.`, `1.`), or an abbreviation listed in `except`
 //! (`etc.`, `ecc.`); hashtags, cashtags, @mentions and domain names (`binance.com`); list items
-//! and table rows, roman and letter list markers (`iv.`, `b)`); a word after the code, URL or HTML tag that starts its sentence (`` `npm`
+//! and table rows, roman and letter list markers (`iv.`, `b)`), bylines (`di Marco Rossi`); a word after the code, URL or HTML tag that starts its sentence (`` `npm`
 //! runs ``); scripts without capitals; a post that starts most of its sentences in lowercase
 //! (three or more, more than those with a capital): that is the writer's style, not a slip.
 //! **Yields** to a more specific rule on the same word (`lowercase-pronoun` on `i think`).
@@ -53,9 +53,11 @@ impl Check for SentenceStart {
             // the sentence instead: `` `npm` runs ``, `https://x.io is down`.
             let previous_end = index.checked_sub(1).map_or(0, |i| tokens[i].range.end);
             let after_blanked = text[previous_end..token.range.start].contains(char::is_alphanumeric);
-            // A list marker: `i.`, `iv)`, `b.`.
+            // A list marker: `i.`, `iv)`, `b.`; a byline: `di Marco Rossi`, `by Anna`.
             let marker = (word.chars().count() == 1 || is_roman_numeral(word))
                 && prose[token.range.end..].starts_with(['.', ')']);
+            let line = doc.source.line_range(doc.source.line_index(token.range.start));
+            let marker = marker || doc.is_byline(line);
             if tagged
                 || domain
                 || after_blanked

@@ -6,7 +6,8 @@
 //! (`1,000`, `3.5`, `12:30`); a full stop before a lowercase letter (`binance.com`, `e.g.`,
 //! `node.js`) or before a capital that starts an abbreviation or an all-capitals word (`U.S.`,
 //! `Binance.US`); a colon between two all-capitals words (`BTC:USDT`); ellipses; marks next to
-//! Chinese, Japanese or Thai script, which write no space there. **Example:** `Diclaimaer:Non`
+//! Chinese, Japanese or Thai script, which write no space there; names listed in `except`
+//! (`Read.Cash`, `Blockchain.Info`). **Example:** `Diclaimaer:Non`
 //! → `Diclaimaer: Non`. **Fix:** insert one space.
 //!
 //! **`before`: a space before a mark** (`sessions .`, `parola ,`): spaces between a word (or a
@@ -27,6 +28,8 @@ use std::collections::BTreeMap;
 struct Spacing {
     marks: Vec<char>,
     side: Side,
+    /// Names written with a mark inside (`Read.Cash`), by key, that are never two words.
+    names: rustc_hash::FxHashSet<u64>,
 }
 
 enum Side {
@@ -52,7 +55,9 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     if marks.is_empty() || marks.iter().any(|c| c.is_alphanumeric()) {
         return Err(cx.error(span, "the marks must be punctuation, e.g. \",;:.!?\""));
     }
-    Ok(Compiled { check: Box::new(Spacing { marks, side }), vars: &["found", "mark"] })
+    let names = rule.except.take().map(|e| e.into_inner()).unwrap_or_default();
+    let names = names.iter().map(|n| crate::words::key(n)).collect();
+    Ok(Compiled { check: Box::new(Spacing { marks, side, names }), vars: &["found", "mark"] })
 }
 
 impl Check for Spacing {
@@ -89,11 +94,18 @@ impl Spacing {
                 || is_unspaced_script(next)
                 || in_address(prose, i)
                 || is_exception(mark, word_before(prose, i), word_after(prose, end))
+                || self.is_name(prose, i, end)
             {
                 continue;
             }
             out.push(Finding::at(i..end).fix("insert a space", vec![Edit::insert(end, " ")]));
         }
+    }
+
+    /// Whether the mark at `i..end` is inside a name listed in `except` (`Read.Cash`).
+    fn is_name(&self, prose: &str, i: usize, end: usize) -> bool {
+        let name = &prose[i - word_before(prose, i).len()..end + word_after(prose, end).len()];
+        !self.names.is_empty() && self.names.contains(&crate::words::key(name))
     }
 
     fn before(&self, doc: &Document, spaced: &BTreeMap<String, Vec<char>>, out: &mut Vec<Finding>) {

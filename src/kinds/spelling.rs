@@ -7,7 +7,7 @@
 //! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
 //! tickers: `BTC`), words with digits, single letters, short words right after a number (units
 //! and abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`),
-//! hashtags, cashtags, @mentions, URLs and code.
+//! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`).
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
@@ -54,6 +54,9 @@ impl Check for Spelling {
                 current = Some((lang, self.lexicon(lang)));
             }
             let Some((_, Some(lexicon))) = &current else { continue };
+            if doc.is_byline(line.clone()) {
+                continue;
+            }
             let tokens = &doc.tokens[doc.token_at(line.start)..doc.token_at(line.end)];
             check_words(doc, tokens, lang, lexicon, out);
         }
@@ -113,11 +116,13 @@ fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, 
             || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric))
             || head.strip_suffix('.').is_some_and(|h| h.ends_with(char::is_alphanumeric));
         // A listed abbreviation with its full stop (`bzw.`, `ecc.`).
-        let abbreviation = after.starts_with('.') && lexicon_knows(lexicon, &format!("{word}."));
+        let abbreviation =
+            after.starts_with('.') && remembered_verdict(lexicon, &format!("{word}.")) == Verdict::Known;
         if !word.starts_with(char::is_lowercase)
             || word.contains('_')
             || !is_in_script_of(word, lang)
             || doc.is_tagged(token.range.start)
+            || doc.in_hashtag(token.range.start)
             || (word.len() <= 4 && after_number)
             || hyphenated
             || address
@@ -150,12 +155,6 @@ fn is_in_script_of(word: &str, lang: &str) -> bool {
         _ => latin,
     };
     word.chars().filter(|c| c.is_alphabetic()).all(script)
-}
-
-/// Whether the language's dictionary, or English's, knows `word` as written.
-fn lexicon_knows(lexicon: &Lexicon, word: &str) -> bool {
-    lexicon.dictionary().is_some_and(|d| d.words.check(word))
-        || lexicon.english().is_some_and(|d| d.words.check(word))
 }
 
 /// Whether `suggestion`, the dictionary's only one, is clearly the word the writer meant, so
@@ -214,16 +213,21 @@ fn verdict(lexicon: &Lexicon, tag: u64, prose: &str, range: &Range<usize>) -> Ve
     if KNOWN.with_borrow(|known| known[slot] == tag) {
         return Verdict::Known;
     }
-    let word = &prose[range.clone()];
-    let verdict = lexicon.recall(word).unwrap_or_else(|| {
-        let judged = judge(word, lexicon);
-        lexicon.learn(word, judged.clone());
-        judged
-    });
+    let verdict = remembered_verdict(lexicon, &prose[range.clone()]);
     if verdict == Verdict::Known {
         KNOWN.with_borrow_mut(|known| known[slot] = tag);
     }
     verdict
+}
+
+/// What `word` is: from the lexicon's memory, else judged with the dictionaries (then
+/// remembered, for this run and the next ones).
+fn remembered_verdict(lexicon: &Lexicon, word: &str) -> Verdict {
+    lexicon.recall(word).unwrap_or_else(|| {
+        let judged = judge(word, lexicon);
+        lexicon.learn(word, judged.clone());
+        judged
+    })
 }
 
 /// Judges `word` with the dictionaries; an unknown word comes with suggestions.
