@@ -5,7 +5,9 @@ usage: generate.py DIR [COUNT]   (default 20000 posts of about 2 KB)
 
 Posts are English or Italian, plain text or (one in five) Markdown with headings, links,
 entities and code, and carry the mistakes the built-in rules catch: template labels, misspelt
-names, missing spaces, mangled disclaimers, scattered and misspelt hashtags.
+names, missing spaces, mangled disclaimers, scattered and misspelt hashtags. One post in three
+mixes two languages, as real posts do: a paragraph in the other of the two, in Spanish, or in
+Polish (a language postlint identifies but does not check).
 """
 import os
 import random
@@ -35,6 +37,23 @@ IT = [
     "In Europa le autorità hanno pubblicato nuove linee guida sulla promozione delle cripto sui social.",
     "La stagione degli airdrop ha portato migliaia di nuovi portafogli, ma pochi restano attivi.",
 ]
+ES = [
+    "El precio de Bitcoin se mantiene por encima del soporte semanal y los volúmenes siguen bajos.",
+    "Los desarrolladores de Ethereum confirmaron la fecha de la próxima actualización de la red.",
+    "Según los analistas, los flujos de los ETF decidirán la dirección del mercado este trimestre.",
+    "La oferta de stablecoins volvió a crecer, una señal de capital nuevo que espera para entrar.",
+    "Las redes de segunda capa siguen ganando usuarios porque los pagos pequeños son baratos.",
+    "La temporada de airdrops trajo miles de carteras nuevas, pero pocas siguen activas.",
+]
+PL = [
+    "Cena bitcoina utrzymuje się powyżej tygodniowego wsparcia, a wolumeny są niskie.",
+    "Deweloperzy Ethereum potwierdzili termin kolejnej aktualizacji sieci w tym miesiącu.",
+    "Według analityków to przepływy do funduszy ETF zdecydują o kierunku rynku.",
+    "Podaż stablecoinów znów wzrosła, co zwykle oznacza nowy kapitał czekający na wejście.",
+    "Sieci drugiej warstwy zyskują użytkowników, bo drobne płatności są tanie i szybkie.",
+    "Sezon airdropów przyniósł tysiące nowych portfeli, ale niewiele z nich pozostaje aktywnych.",
+]
+SENTENCES = {"en": EN, "it": IT, "es": ES, "pl": PL}
 TITLES = {"en": ["Where the market goes next", "What changed this week in crypto", "Three charts to watch"],
           "it": ["Dove va il mercato adesso", "Cosa è cambiato questa settimana", "Tre grafici da guardare"]}
 DISCLAIMERS = {"en": ["Not financial advice.", "This is not financial advice. DYOR.", "not financial advise"],
@@ -44,7 +63,7 @@ MISSPELT = {"Bitcoin": "Bitcon", "Ethereum": "Etherium", "Binance": "Binnance", 
 
 
 def paragraph(rng, lang):
-    sentences = rng.sample(EN if lang == "en" else IT, 3)
+    sentences = rng.sample(SENTENCES[lang], 3)
     text = " ".join(sentences)
     if rng.random() < 0.15:
         word = rng.choice(list(MISSPELT))
@@ -67,6 +86,9 @@ def post(rng, index):
     body = []
     while sum(len(p) for p in body) < 1500:
         body.append(paragraph(rng, lang))
+    if index % 3 == 2:
+        other = rng.choice([l for l in ("en", "it", "es", "pl") if l != lang])
+        body.insert(rng.randint(1, len(body)), paragraph(rng, other))
     if rng.random() < 0.1:
         body[0] = "Introduction," + body[0]
     if markdown:

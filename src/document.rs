@@ -37,8 +37,8 @@ pub struct Document<'a> {
     hashtags: OnceLock<Vec<Range<usize>>>,
     /// The guessed language, worked out once if a rule asks.
     guessed: OnceLock<Option<&'static str>>,
-    /// Each line's own language, if it shows one, worked out once if a rule asks.
-    line_languages: OnceLock<Vec<Option<&'static str>>>,
+    /// Each line's own language, if it shows one, worked out for a line once a rule asks.
+    line_languages: Box<[OnceLock<Option<&'static str>>]>,
 }
 
 impl<'a> Document<'a> {
@@ -60,7 +60,8 @@ impl<'a> Document<'a> {
         for token in &tokens {
             key_bits[(token.key as usize >> 6) & 63] |= 1 << (token.key & 63);
         }
-        let (hashtags, guessed, line_languages) = (OnceLock::new(), OnceLock::new(), OnceLock::new());
+        let (hashtags, guessed) = (OnceLock::new(), OnceLock::new());
+        let line_languages = (0..source.line_count()).map(|_| OnceLock::new()).collect();
         Self {
             source,
             prose,
@@ -96,8 +97,12 @@ impl<'a> Document<'a> {
     /// paragraph in another language), else the post's. It may be a language postlint does not
     /// check (`lang::is_checked`).
     pub fn language_at(&self, offset: usize) -> Option<&str> {
-        let lines = self.line_languages.get_or_init(|| crate::lang::by_line(self));
-        lines.get(self.source.line_index(offset)).copied().flatten().or_else(|| self.language())
+        let index = self.source.line_index(offset);
+        let own = self
+            .line_languages
+            .get(index)
+            .and_then(|slot| *slot.get_or_init(|| crate::lang::of_line(self, self.source.line_range(index))));
+        own.or_else(|| self.language())
     }
 
     /// Whether the language at `offset` is the one stated for the post (front matter or
@@ -199,8 +204,12 @@ impl<'a> Document<'a> {
             "автор:",
         ];
         let text = self.prose[line].trim_start();
-        let lower = text.get(..text.len().min(16)).map(str::to_lowercase).unwrap_or_default();
-        OPENERS.iter().any(|o| lower.starts_with(o)) && text.split_whitespace().count() <= 8
+        let opens = |opener: &&str| {
+            text.get(..opener.len()).is_some_and(|head| {
+                head.eq_ignore_ascii_case(opener) || (!head.is_ascii() && head.to_lowercase() == **opener)
+            })
+        };
+        text.len() < 200 && OPENERS.iter().any(opens) && text.split_whitespace().count() <= 8
     }
 
     /// Whether `offset` lies inside a hashtag, as its later words do (`espanol` in

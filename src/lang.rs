@@ -228,7 +228,14 @@ static CANDIDATES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
             all.push(code);
         }
     }
+    assert!(all.len() <= 40, "votes are counted in 40 slots");
     all
+});
+
+/// `LETTERS` with the index of each letter's language among `CANDIDATES`.
+static LETTER_CANDIDATES: LazyLock<Vec<(char, usize)>> = LazyLock::new(|| {
+    let index = |code: &str| CANDIDATES.iter().position(|c| *c == code).expect("a candidate");
+    LETTERS.iter().map(|&(letter, code)| (letter, index(code))).collect()
 });
 
 /// Each function word's key, with its languages: bit `i` for `FUNCTION_WORDS[i]`.
@@ -270,17 +277,11 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     identify(sample, &doc.tokens, POST)
 }
 
-/// The language of each line of `doc` that shows enough of one (else `None`), by line index.
-pub fn by_line(doc: &Document) -> Vec<Option<&'static str>> {
-    let mut first = 0;
-    doc.lines()
-        .map(|line| {
-            let start = first + doc.tokens[first..].partition_point(|t| t.range.start < line.start);
-            let end = start + doc.tokens[start..].partition_point(|t| t.range.end <= line.end);
-            first = end;
-            if end - start < 2 { None } else { identify(&doc.prose[line], &doc.tokens[start..end], LINE) }
-        })
-        .collect()
+/// The language of `line` of `doc`, if it shows enough of one.
+pub fn of_line(doc: &Document, line: std::ops::Range<usize>) -> Option<&'static str> {
+    let start = doc.token_at(line.start);
+    let end = start + doc.tokens[start..].partition_point(|t| t.range.end <= line.end);
+    if end - start < 2 { None } else { identify(&doc.prose[line], &doc.tokens[start..end], LINE) }
 }
 
 /// The language of `text`, whose tokens are `tokens`, if it shows enough `evidence` of one.
@@ -299,7 +300,7 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
         };
     }
     let candidates = &*CANDIDATES;
-    let mut votes = vec![0usize; candidates.len()];
+    let mut votes = [0usize; 40];
     let (words, filter) = &*WORDS;
     for token in tokens.iter().filter(|t| t.is_word).take(evidence.max_words) {
         if filter[(token.key as usize >> 6) & 63] & (1 << (token.key & 63)) == 0 {
@@ -314,17 +315,23 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
     if non_ascii > 0 {
         // Small letters only: a capital such as `Ã` or `Å` is more often a byte of garbled
         // text (`Ã©` for `é`) than a word's first letter.
+        let letters = &*LETTER_CANDIDATES;
         for (_, c) in crate::words::non_ascii(text).filter(|(_, c)| c.is_lowercase()) {
-            if let Some((_, code)) = LETTERS.iter().find(|(letter, _)| *letter == c) {
-                let index = candidates.iter().position(|x| x == code).expect("a candidate");
+            if let Some(&(_, index)) = letters.iter().find(|(letter, _)| *letter == c) {
                 votes[index] += 1;
             }
         }
     }
-    let mut ranked: Vec<usize> = (0..votes.len()).collect();
-    ranked.sort_by_key(|&i| std::cmp::Reverse(votes[i]));
-    let (best, second) = (votes[ranked[0]], votes[ranked[1]]);
-    (best >= evidence.min_votes && best * 3 > second * 4).then_some(candidates[ranked[0]])
+    // The two languages with the most votes, in one pass.
+    let (mut first, mut best, mut second) = (0, 0, 0);
+    for (index, &n) in votes.iter().enumerate().take(candidates.len()) {
+        if n > best {
+            (first, best, second) = (index, n, best);
+        } else if n > second {
+            second = n;
+        }
+    }
+    (best >= evidence.min_votes && best * 3 > second * 4).then_some(candidates[first])
 }
 
 /// The largest char boundary of `text` at or before `at`.
@@ -515,6 +522,7 @@ mod tests {
                     Cena bitcoina rośnie, a inwestorzy są zadowoleni.\n";
         let source = Source::new("a.txt", text.into());
         let doc = Document::new(&source, None);
-        assert_eq!(by_line(&doc), [Some("en"), Some("it"), Some("en"), Some("pl"), None]);
+        let languages: Vec<_> = doc.lines().map(|line| of_line(&doc, line)).collect();
+        assert_eq!(languages, [Some("en"), Some("it"), Some("en"), Some("pl"), None]);
     }
 }

@@ -22,6 +22,9 @@ struct Forbid {
     patterns: Vec<Regex>,
     /// Patterns with their replacement.
     rewrites: Vec<(Regex, String)>,
+    /// All patterns and rewrites as one regular expression: most posts match none, and one
+    /// scan tells so where one per pattern would cost a scan each.
+    any_pattern: Option<Regex>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -45,7 +48,16 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         phrases.push((None, phrase));
         replacements.push(Some(replacement.clone()));
     }
-    let check = Forbid { phrases: Phrases::new(phrases), replacements, patterns, rewrites };
+    let all: Vec<String> = patterns
+        .iter()
+        .chain(rewrites.iter().map(|(r, _)| r))
+        .map(|r| format!("(?:{})", r.as_str()))
+        .collect();
+    let any_pattern = (all.len() > 1 || !rewrites.is_empty())
+        .then(|| Regex::new(&all.join("|")))
+        .transpose()
+        .map_err(|e| cx.error(cx.kind.span(), format!("the patterns cannot be combined: {e}")))?;
+    let check = Forbid { phrases: Phrases::new(phrases), replacements, patterns, rewrites, any_pattern };
     Ok(Compiled { check: Box::new(check), vars: &["found", "replacement"] })
 }
 
@@ -65,6 +77,9 @@ impl Check for Forbid {
                 }
                 None => finding,
             });
+        }
+        if self.any_pattern.as_ref().is_some_and(|any| !any.is_match(&doc.prose)) {
+            return;
         }
         for pattern in &self.patterns {
             out.extend(pattern.find_iter(&doc.prose).map(|m| Finding::at(m.range())));

@@ -47,13 +47,21 @@ impl Check for Spelling {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         // Line by line, each in its own language: a paragraph in another language is checked
         // with that language's dictionary, one in a language postlint does not check not at all.
-        let mut current: Option<(&str, Option<Arc<Lexicon>>)> = None;
+        // The lexicons of the languages met so far: a mixed post goes back and forth.
+        let mut lexicons: Vec<(&str, Option<Arc<Lexicon>>)> = Vec::new();
         for line in doc.lines() {
-            let Some(lang) = doc.language_at(line.start) else { continue };
-            if current.as_ref().is_none_or(|(l, _)| *l != lang) {
-                current = Some((lang, self.lexicon(lang)));
+            if doc.is_blank(line.clone()) {
+                continue;
             }
-            let Some((_, Some(lexicon))) = &current else { continue };
+            let Some(lang) = doc.language_at(line.start) else { continue };
+            let slot = match lexicons.iter().position(|(l, _)| *l == lang) {
+                Some(slot) => slot,
+                None => {
+                    lexicons.push((lang, self.lexicon(lang)));
+                    lexicons.len() - 1
+                }
+            };
+            let Some(lexicon) = &lexicons[slot].1 else { continue };
             if doc.is_byline(line.clone()) {
                 continue;
             }
