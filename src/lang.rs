@@ -316,7 +316,7 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
         // Small letters only: a capital such as `Ã` or `Å` is more often a byte of garbled
         // text (`Ã©` for `é`) than a word's first letter.
         let letters = &*LETTER_CANDIDATES;
-        for (_, c) in crate::words::non_ascii(text).filter(|(_, c)| c.is_lowercase()) {
+        for (_, c) in crate::words::non_ascii(text).filter(|&(_, c)| (c as u32) < 0x250 && c.is_lowercase()) {
             if let Some(&(_, index)) = letters.iter().find(|(letter, _)| *letter == c) {
                 votes[index] += 1;
             }
@@ -388,6 +388,10 @@ fn script(text: &str) -> Option<&'static str> {
             break;
         }
         let code = c as u32;
+        // Accented Latin letters (`è`, `ñ`, `ł`) belong to no script of its own.
+        if code < 0x250 && code != 0x111 && code != 0x1A1 && code != 0x1B0 {
+            continue;
+        }
         match code {
             0x3040..=0x30FF => kana += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,
