@@ -107,7 +107,7 @@ fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, 
     // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
     // folded to small letters, which it already is: the verdict table's key.
     for token in tokens.iter().filter(|t| t.is_word && !t.has_capital) {
-        let Verdict::Unknown(suggestions) = verdict(&lexicon, token.key ^ salt, prose, &token.range) else {
+        let Verdict::Unknown(suggestions) = verdict(lexicon, token.key ^ salt, prose, &token.range) else {
             continue;
         };
         let word = &prose[token.range.clone()];
