@@ -148,6 +148,11 @@ fn run_at(prose: &str, start: usize) -> Option<Run> {
         if whole && chars.len() == 1 && is_script_letter(chars[0]) {
             continue;
         }
+        // Thai text read through Windows-874 spells Vietnamese letters by chance (`แบบ` is the
+        // bytes of `Ẻ`); garbled Thai spells Thai again (`เธฃ`), garbled punctuation `โ€”`.
+        if page.name == "Windows-874" && chars.iter().any(|&c| ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+            continue;
+        }
         let repaired = whole.then_some(repaired);
         return Some(Run { range: start..end, encoding: page.name, repaired });
     }
