@@ -112,7 +112,10 @@ impl SentenceStart {
             && previous.range.len() == 1
             && matches!(prose.as_bytes()[previous.range.start], b'.' | b'!' | b'?');
         if !ends_sentence {
-            return doc.is_paragraph_break(previous.range.end..start);
+            // A paragraph after a greeting that ends with a comma (`Un saluto a tutti,`) goes on
+            // with the same sentence.
+            let comma = !previous.is_word && &prose[previous.range.clone()] == ",";
+            return !comma && doc.is_paragraph_break(previous.range.end..start);
         }
         if previous.range.end == start {
             return false;
