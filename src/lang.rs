@@ -150,6 +150,7 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     (
         "ca",
         &[
+            "després", "encara", "tothom", "hi", "ho", "pel", "pels", "teu", "teva", "meu", "meva", "diners",
             "amb", "els", "és", "però", "perquè", "molt", "moltes", "aquest", "aquesta", "són", "fins",
             "dels", "gràcies", "així", "seva", "seu",
         ],
@@ -157,6 +158,11 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     (
         "ms",
         &[
+            "baharu",
+            "kekal",
+            "paras",
+            "sokongan",
+            "carta",
             "boleh",
             "kerana",
             "sahaja",
@@ -202,6 +208,7 @@ const LETTERS: &[(char, &str)] = &[
     ('ů', "cs"),
     ('ť', "cs"),
     ('ď', "cs"),
+    ('ŀ', "ca"),
     ('ő', "hu"),
     ('ű', "hu"),
     ('å', "sv"),
