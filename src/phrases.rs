@@ -117,20 +117,18 @@ pub struct Phrases {
 impl Phrases {
     /// Compiles `(language, phrase)` pairs, `None` for a phrase of every language.
     pub fn new<'s>(entries: impl IntoIterator<Item = (Option<&'s str>, &'s str)>) -> Self {
-        let mut distinct: Vec<Vec<u64>> = Vec::new();
         let mut by_keys: FxHashMap<Vec<u64>, usize> = FxHashMap::default();
         let (mut texts, mut languages, mut first_index): (Vec<&str>, Vec<Vec<String>>, Vec<usize>) =
             Default::default();
         let mut every_language: Vec<bool> = Vec::new();
         for (index, (lang, phrase)) in entries.into_iter().enumerate() {
             let keys: Vec<u64> = tokenize(phrase).into_iter().map(|t| t.key).collect();
-            let slot = *by_keys.entry(keys.clone()).or_insert_with(|| {
-                distinct.push(keys);
+            let slot = *by_keys.entry(keys).or_insert_with(|| {
                 texts.push(phrase);
                 languages.push(Vec::new());
                 every_language.push(false);
                 first_index.push(index);
-                distinct.len() - 1
+                texts.len() - 1
             });
             match lang {
                 Some(lang) => languages[slot].push(lang.to_owned()),

@@ -106,7 +106,10 @@ impl PhraseList {
 
     /// Whether it holds no phrase.
     pub fn is_empty(&self) -> bool {
-        self.entries().is_empty()
+        match self {
+            Self::Shared(all) => all.is_empty(),
+            Self::ByLanguage(lists) => lists.values().all(Vec::is_empty),
+        }
     }
 }
 
