@@ -171,3 +171,16 @@ fn a_phrase_list_keyed_by_an_unknown_language() {
         ]
     );
 }
+
+#[test]
+fn negations_without_subjects_and_an_unknown_quiet_language() {
+    let require = "[[rule]]\nid = \"r\"\nkind = \"require\"\nseverity = \"warning\"\nmessage = \"m\"\n\
+                   negations = [\"not\"]\n";
+    assert_eq!(
+        file_errors("r.toml", require),
+        ["r.toml:6:13: `negations` and `subjects` go together: give both"]
+    );
+    let spelling = "[[rule]]\nid = \"s\"\nkind = \"spelling\"\nseverity = \"warning\"\nmessage = \"m\"\n\
+                    quiet = [\"xx\"]\n";
+    assert_eq!(file_errors("s.toml", spelling), ["s.toml:6:9: unknown language `xx`"]);
+}
