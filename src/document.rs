@@ -105,6 +105,14 @@ impl<'a> Document<'a> {
         own.or_else(|| self.language())
     }
 
+    /// Whether some line's language (`language_at`) is one of `languages`.
+    pub fn has_language_in(&self, languages: &[String]) -> bool {
+        (0..self.source.line_count()).any(|index| {
+            let start = self.source.line_range(index).start;
+            self.language_at(start).is_some_and(|l| languages.iter().any(|x| x == l))
+        })
+    }
+
     /// Whether the language at `offset` is the one stated for the post (front matter or
     /// configuration) rather than guessed.
     pub fn language_is_stated_at(&self, offset: usize) -> bool {

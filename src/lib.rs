@@ -18,6 +18,7 @@ pub mod lang;
 pub mod lint;
 pub mod markdown;
 pub mod notes;
+pub mod pattern;
 pub mod phrases;
 pub mod progress;
 pub mod report;

@@ -10,21 +10,21 @@ use super::{Check, Compiled, Context, Finding, compile_patterns, compile_regex, 
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
+use crate::pattern::{AnyGate, Pattern};
 use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
 use crate::words::match_case;
-use regex::Regex;
 
 struct Forbid {
     phrases: Phrases,
     /// The replacement of each phrase, by phrase index.
     replacements: Vec<Option<String>>,
-    patterns: Vec<Regex>,
+    patterns: Vec<Pattern>,
     /// Patterns with their replacement.
-    rewrites: Vec<(Regex, String)>,
-    /// All patterns and rewrites as one regular expression: most posts match none, and one
-    /// scan tells so where one per pattern would cost a scan each.
-    any_pattern: Option<Regex>,
+    rewrites: Vec<(Pattern, String)>,
+    /// Whether a post could match any pattern or rewrite: most posts match none, and one
+    /// search tells so where one per pattern would cost a search each.
+    gate: AnyGate,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -48,16 +48,9 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         phrases.push((None, phrase));
         replacements.push(Some(replacement.clone()));
     }
-    let all: Vec<String> = patterns
-        .iter()
-        .chain(rewrites.iter().map(|(r, _)| r))
-        .map(|r| format!("(?:{})", r.as_str()))
-        .collect();
-    let any_pattern = (all.len() > 1 || !rewrites.is_empty())
-        .then(|| Regex::new(&all.join("|")))
-        .transpose()
-        .map_err(|e| cx.error(cx.kind.span(), format!("the patterns cannot be combined: {e}")))?;
-    let check = Forbid { phrases: Phrases::new(phrases), replacements, patterns, rewrites, any_pattern };
+    let all: Vec<&Pattern> = patterns.iter().chain(rewrites.iter().map(|(p, _)| p)).collect();
+    let gate = AnyGate::new(&all);
+    let check = Forbid { phrases: Phrases::new(phrases), replacements, patterns, rewrites, gate };
     Ok(Compiled { check: Box::new(check), vars: &["found", "replacement"] })
 }
 
@@ -78,7 +71,7 @@ impl Check for Forbid {
                 None => finding,
             });
         }
-        if self.any_pattern.as_ref().is_some_and(|any| !any.is_match(&doc.prose)) {
+        if !self.gate.passes(&doc.prose) {
             return;
         }
         for pattern in &self.patterns {

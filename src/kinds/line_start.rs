@@ -16,7 +16,9 @@ use crate::rule_file::RawRule;
 
 struct LineStart {
     phrases: Phrases,
-    patterns: Vec<regex::Regex>,
+    patterns: Vec<crate::pattern::Pattern>,
+    /// Whether a post could hold any of `patterns`, asked once instead of once per line.
+    gate: crate::pattern::AnyGate,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -26,18 +28,24 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     }
     let phrases = super::compile_phrases(&Some(any), cx)?;
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
-    Ok(Compiled { check: Box::new(LineStart { phrases, patterns }), vars: &["found"] })
+    let gate = crate::pattern::AnyGate::new(&patterns.iter().collect::<Vec<_>>());
+    Ok(Compiled { check: Box::new(LineStart { phrases, patterns, gate }), vars: &["found"] })
 }
 
 impl Check for LineStart {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let patterns: &[crate::pattern::Pattern] =
+            if self.gate.passes(&doc.prose) { &self.patterns } else { &[] };
         for (index, line) in doc.lines().enumerate() {
             let prose = &doc.prose[line.clone()];
             let start = line.start + (prose.len() - prose.trim_start().len());
             let token = doc.token_at(start);
             let phrase = self.phrases.match_at(doc, token).map(|found| found.range);
             let pattern = || {
-                self.patterns.iter().find_map(|p| p.find_at(&doc.prose[..line.end], start)).map(|m| m.range())
+                patterns
+                    .iter()
+                    .find_map(|p| p.regex().find_at(&doc.prose[..line.end], start))
+                    .map(|m| m.range())
             };
             let Some(found) = phrase.filter(|r| r.start == start).or_else(pattern) else { continue };
             if found.start == start && found.end <= line.end {

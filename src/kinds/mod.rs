@@ -24,6 +24,7 @@ mod whitespace;
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
+use crate::pattern::Pattern;
 use crate::rule_file::RawRule;
 use crate::toml_file::TomlFile;
 use std::ops::Range;
@@ -209,21 +210,16 @@ pub fn compile_phrases(
     Ok(crate::phrases::Phrases::new(entries.iter().map(|(l, p)| (l.as_deref(), p.as_str()))))
 }
 
-/// Compiles a list of regular expressions, pointing at the one that is wrong.
+/// Reads a list of regular expressions, pointing at the one that is wrong.
 pub fn compile_patterns(
     patterns: Option<Spanned<Vec<Spanned<String>>>>,
     cx: &Context,
-) -> Result<Vec<regex::Regex>, ConfigError> {
+) -> Result<Vec<Pattern>, ConfigError> {
     let patterns = patterns.map(Spanned::into_inner).unwrap_or_default();
     patterns.iter().map(|p| compile_regex(p.as_ref(), p.span(), cx)).collect()
 }
 
-/// Compiles one regular expression; a mistake is an error at `span`.
-pub fn compile_regex(pattern: &str, span: Range<usize>, cx: &Context) -> Result<regex::Regex, ConfigError> {
-    regex::Regex::new(pattern).map_err(|e| {
-        // The regex crate's message draws the pattern over several lines; keep the gist.
-        let text = e.to_string();
-        let gist = text.lines().last().unwrap_or_default().trim_start_matches("error: ");
-        cx.error(span, format!("invalid regular expression: {gist}"))
-    })
+/// Reads one regular expression; a mistake is an error at `span`.
+pub fn compile_regex(pattern: &str, span: Range<usize>, cx: &Context) -> Result<Pattern, ConfigError> {
+    Pattern::new(pattern).map_err(|gist| cx.error(span, format!("invalid regular expression: {gist}")))
 }

@@ -24,16 +24,16 @@ use super::{Check, Compiled, Context, Finding, compile_patterns, compile_phrases
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
+use crate::pattern::Pattern;
 use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
-use regex::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use toml::Spanned;
 
 struct Require {
     phrases: Phrases,
-    patterns: Vec<Regex>,
+    patterns: Vec<Pattern>,
     /// A negation near a subject also meets the requirement: “not … financial advice”.
     denials: Option<Denials>,
     /// Text to append, by language code.
@@ -52,7 +52,7 @@ struct Denials {
 
 struct When {
     phrases: Phrases,
-    signals: Vec<Regex>,
+    signals: Vec<Pattern>,
     min: usize,
 }
 
