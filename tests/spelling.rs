@@ -304,3 +304,17 @@ fn a_post_wide_problem_does_not_hide_a_misspelling_under_it() {
          post.md:4:38: warning[spelling] “untill” is not in the `en` dictionary\n"
     );
 }
+
+#[test]
+fn a_phrase_in_another_language_is_not_a_row_of_misspellings_but_a_lone_slip_is_reported() {
+    // Code-switching inside an English line (as Malaysian and Filipino writers do): the
+    // words of the other language come thick, three of five; a slip comes alone.
+    let post = "---\nlang: en\n---\nThe market rose today, semua orang beli bitcoin now, and the price will happen.\n\
+                The new price is cheap and the fees untill the halving rose.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:5:37: warning[spelling] “untill” is not in the `en` dictionary\n");
+    // A line where two words in five are unknown is in another language as a whole.
+    let post = "---\nlang: en\n---\nnaik the market, tapi the fees turun.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "");
+}

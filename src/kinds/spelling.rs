@@ -7,7 +7,9 @@
 //! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
 //! tickers: `BTC`), words with digits, single letters, short words right after a number (units
 //! and abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`),
-//! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`).
+//! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`), and unknown
+//! words that come thick (three of five words, or two in five of a line's): a phrase in another
+//! language (`semua orang ada blog` in an English line), not slips.
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
@@ -100,13 +102,39 @@ fn quiet_note(langs: &[String]) -> String {
     )
 }
 
-/// Reports the unknown words among `tokens`, a line in `lang`.
+/// Reports the unknown words among `tokens`, a line in `lang`, unless they come so thick that
+/// the text is in another language (see `is_foreign`).
 fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, out: &mut Vec<Finding>) {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word).collect();
+    let mut unknown: Vec<(usize, Finding)> = Vec::new();
+    unknown_words(doc, &words, lang, lexicon, &mut unknown);
+    let positions: Vec<usize> = unknown.iter().map(|(position, _)| *position).collect();
+    out.extend(unknown.into_iter().filter(|(p, _)| !is_foreign(&positions, words.len(), *p)).map(|(_, f)| f));
+}
+
+/// Whether the unknown word at `position` (among a line's `count` words, the unknown ones at
+/// `unknown`) is part of text in another language rather than a slip: typing slips are
+/// sparse, while a phrase in a language the line was not identified as (`semua orang ada blog`
+/// in an English line, Catalan read as Spanish) makes most of its words unknown. So it is when
+/// three of the five words around it are unknown, or two in five of the whole line's are.
+fn is_foreign(unknown: &[usize], count: usize, position: usize) -> bool {
+    let near = unknown.iter().filter(|&&p| p.abs_diff(position) <= 2).count();
+    near >= 3 || (count >= 5 && unknown.len() * 5 >= count * 2)
+}
+
+/// The unknown words among `words`, a line's, with their position among them.
+fn unknown_words(
+    doc: &Document,
+    words: &[&Token],
+    lang: &str,
+    lexicon: &Lexicon,
+    out: &mut Vec<(usize, Finding)>,
+) {
     let prose = doc.prose.as_str();
     let salt = key(lang);
     // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
     // folded to small letters, which it already is: the verdict table's key.
-    for token in tokens.iter().filter(|t| t.is_word && !t.has_capital) {
+    for (position, token) in words.iter().enumerate().filter(|(_, t)| !t.has_capital) {
         let Verdict::Unknown(suggestions) = verdict(lexicon, token.key ^ salt, prose, &token.range) else {
             continue;
         };
@@ -148,7 +176,7 @@ fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, 
             finding =
                 finding.fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.clone(), only)]);
         }
-        out.push(finding);
+        out.push((position, finding));
     }
 }
 
