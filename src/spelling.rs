@@ -121,7 +121,9 @@ pub struct Lexicon {
 
 impl Lexicon {
     fn new(lang: &str, dic: PathBuf) -> Self {
-        let english_dic = if lang == "en" { None } else { find("en", &search_path()) };
+        // A post in English may be in British or American English: the other region's
+        // dictionary is its second one, as the English one is for other languages.
+        let english_dic = if lang == "en" { other_english(&dic) } else { find("en", &search_path()) };
         let cache_file = cache_dir()
             .map(|dir| dir.join(format!("spelling-{lang}-{:016x}.txt", identity(&dic, &english_dic))));
         let remembered = cache_file.as_deref().map(read_cache).unwrap_or_default();
@@ -338,6 +340,16 @@ fn search_path() -> Vec<PathBuf> {
 }
 
 /// The `.dic` file for `lang` in the first of `dirs` that has one (with its `.aff`).
+/// An English dictionary of another region than `dic`'s (British first), if one is installed.
+fn other_english(dic: &Path) -> Option<PathBuf> {
+    let dirs = search_path();
+    ["en_GB", "en_US", "en_AU", "en_CA"].iter().find_map(|name| {
+        dirs.iter()
+            .map(|dir| dir.join(format!("{name}.dic")))
+            .find(|path| path.is_file() && path.with_extension("aff").is_file() && path != dic)
+    })
+}
+
 fn find(lang: &str, dirs: &[PathBuf]) -> Option<PathBuf> {
     let usual = format!("{lang}_{}", usual_region(lang));
     for dir in dirs {

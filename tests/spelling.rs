@@ -318,3 +318,28 @@ fn a_phrase_in_another_language_is_not_a_row_of_misspellings_but_a_lone_slip_is_
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "");
 }
+
+#[test]
+fn an_english_post_may_be_in_british_or_american_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let aff = fs::read_to_string(Path::new(TINY).join("en.aff")).unwrap();
+    for (name, words) in [
+        ("en_US", "the\nand\nprice\nwill\nrise\ncolor\n"),
+        ("en_GB", "the\nand\nprice\nwill\nrise\ncolour\n"),
+    ] {
+        fs::write(dir.path().join(format!("{name}.aff")), &aff).unwrap();
+        fs::write(dir.path().join(format!("{name}.dic")), format!("6\n{words}")).unwrap();
+    }
+    let post = "---\nlang: en\n---\nthe colour and the color will rise, the prise will rise.\n";
+    let posts = tempfile::tempdir().unwrap();
+    fs::write(posts.path().join("post.md"), post).unwrap();
+    let output = Command::cargo_bin("postlint")
+        .unwrap()
+        .current_dir(posts.path())
+        .env("DICPATH", dir.path())
+        .args(["check", "--format", "concise", "--select", "spelling", "post.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout, "post.md:4:41: warning[spelling] “prise” is not in the `en` dictionary\n");
+}

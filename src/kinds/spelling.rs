@@ -2,7 +2,8 @@
 //!
 //! **What it checks:** words in small letters, and each part of such a word with an apostrophe
 //! (`dell'acqua`: `dell'` is a listed elision). A word passes if the post's dictionary knows
-//! it, if the English one does (posts in every language borrow English words), or if a word
+//! it (an English post's also the other region's: British or American), if the English one
+//! does (posts in every language borrow English words), or if a word
 //! list has it (`rules/words/*.txt`, the team's `words` files).
 //! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
 //! tickers: `BTC`), words with digits, single letters, short words right after a number (units
