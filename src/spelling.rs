@@ -122,7 +122,7 @@ pub struct Lexicon {
 impl Lexicon {
     fn new(lang: &str, dic: PathBuf) -> Self {
         // A post in English may be in British or American English: the other region's
-        // dictionary is its second one, as the English one is for other languages.
+        // dictionary beside it is its second one, as the English one is for other languages.
         let english_dic = if lang == "en" { other_english(&dic) } else { find("en", &search_path()) };
         let cache_file = cache_dir()
             .map(|dir| dir.join(format!("spelling-{lang}-{:016x}.txt", identity(&dic, &english_dic))));
@@ -340,14 +340,13 @@ fn search_path() -> Vec<PathBuf> {
 }
 
 /// The `.dic` file for `lang` in the first of `dirs` that has one (with its `.aff`).
-/// An English dictionary of another region than `dic`'s (British first), if one is installed.
+/// An English dictionary of another region (British first) in the folder of `dic`, if any.
 fn other_english(dic: &Path) -> Option<PathBuf> {
-    let dirs = search_path();
-    ["en_GB", "en_US", "en_AU", "en_CA"].iter().find_map(|name| {
-        dirs.iter()
-            .map(|dir| dir.join(format!("{name}.dic")))
-            .find(|path| path.is_file() && path.with_extension("aff").is_file() && path != dic)
-    })
+    let dir = dic.parent()?;
+    ["en_GB", "en_US", "en_AU", "en_CA"]
+        .iter()
+        .map(|name| dir.join(format!("{name}.dic")))
+        .find(|path| path != dic && path.is_file() && path.with_extension("aff").is_file())
 }
 
 fn find(lang: &str, dirs: &[PathBuf]) -> Option<PathBuf> {

@@ -114,13 +114,14 @@ fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, 
 }
 
 /// Whether the unknown word at `position` (among a line's `count` words, the unknown ones at
-/// `unknown`) is part of text in another language rather than a slip: typing slips are
-/// sparse, while a phrase in a language the line was not identified as (`semua orang ada blog`
-/// in an English line, Catalan read as Spanish) makes most of its words unknown. So it is when
-/// three of the five words around it are unknown, or two in five of the whole line's are.
+/// `unknown`, in order) is part of text in another language rather than a slip: typing slips
+/// are sparse, while a phrase in a language the line was not identified as (`semua orang ada
+/// blog` in an English line, Catalan read as Spanish) makes most of its words unknown. So it
+/// is when it is one of three unknown words within five, or two in five of the line's are.
 fn is_foreign(unknown: &[usize], count: usize, position: usize) -> bool {
-    let near = unknown.iter().filter(|&&p| p.abs_diff(position) <= 2).count();
-    near >= 3 || (count >= 5 && unknown.len() * 5 >= count * 2)
+    let from = |start: usize| unknown.partition_point(|&p| p < start);
+    let dense = (position.saturating_sub(4)..=position).any(|start| from(start + 5) - from(start) >= 3);
+    dense || (count >= 5 && unknown.len() * 5 >= count * 2)
 }
 
 /// The unknown words among `words`, a line's, with their position among them.
