@@ -180,9 +180,16 @@ impl<'a> Document<'a> {
         range.len() >= 2 && self.prose.as_bytes()[range].iter().filter(|&&b| b == b'\n').count() >= 2
     }
 
-    /// Whether the word at `offset` is the name of a hashtag, cashtag or @mention.
+    /// Whether the word at `offset` is the name of a hashtag, cashtag or @mention, or a part of
+    /// a mention's name after a hyphen or dot (`@utopian-io`, `@steem.chain`: Hive and Steem
+    /// account names).
     pub fn is_tagged(&self, offset: usize) -> bool {
-        self.prose[..offset].ends_with(['#', '$', '@'])
+        let head = &self.prose[..offset];
+        if head.ends_with(['#', '$', '@']) {
+            return true;
+        }
+        let name = head.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'));
+        name.len() < head.len() && head.ends_with(['-', '.']) && name.ends_with('@')
     }
 
     /// Whether `line` is a byline: a short line that opens with “by”, “written by” or the like
