@@ -1,7 +1,7 @@
 //! `repetition` — the same mark or word twice in a row. One `check` per rule:
-//! - `punctuation`: `..` (but not an ellipsis `...` or `…`, nor `1..10`), `,,` and `;;` — slips
-//!   of the keyboard, **fixed** to one mark — and `!!!` or `??`, shouting, reported without a
-//!   fix. `!!` and mixes such as `?!` never fire.
+//! - `punctuation`: `,,` and `;;` after a word — slips of the keyboard, **fixed** to one mark.
+//!   Never `..` (an informal pause in posts of every language: `So.. we've`, `vabbè..`), runs of
+//!   `!` or `?` (the writer's tone), or marks that are part of an emoticon (`-_-;;`).
 //! - `words`: a word repeated with only spaces between (`the the`, `il il`), compared without
 //!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
 //!   `except`; numbers, hashtags, cashtags and mentions never fire. **Fix:** delete the second.
@@ -41,45 +41,33 @@ impl Check for Repetition {
 }
 
 fn punctuation(doc: &Document, out: &mut Vec<Finding>) {
-    let bytes = doc.prose.as_bytes();
+    let prose = doc.prose.as_str();
     // Every mark is a token of its own; a run is marks that touch.
     let mut index = 0;
     let tokens = &doc.tokens;
     while index < tokens.len() {
         let token = &tokens[index];
         index += 1;
-        let mark = bytes[token.range.start];
-        if token.is_word || token.range.len() != 1 || !matches!(mark, b'.' | b',' | b';' | b'!' | b'?') {
+        let mark = prose.as_bytes()[token.range.start];
+        if token.is_word || token.range.len() != 1 || !matches!(mark, b',' | b';') {
             continue;
         }
         let (start, mut end) = (token.range.start, token.range.end);
         while let Some(next) =
-            tokens.get(index).filter(|t| t.range.start == end && bytes[t.range.start] == mark)
+            tokens.get(index).filter(|t| t.range.start == end && prose.as_bytes()[t.range.start] == mark)
         {
             end = next.range.end;
             index += 1;
         }
-        let run = end - start;
-        let digits_around =
-            start > 0 && bytes[start - 1].is_ascii_digit() && bytes.get(end).is_some_and(u8::is_ascii_digit);
-        let safe = match mark {
-            b'.' => run == 2 && !digits_around,
-            b',' | b';' => run >= 2,
-            _ => false,
-        };
-        let shouting = (mark == b'!' && run >= 3) || (mark == b'?' && run >= 2);
-        if !(safe || shouting) {
+        // After a word, and before a space, a word or the end: not an emoticon's marks.
+        let after_word = prose[..start].ends_with(char::is_alphanumeric);
+        let before_word = prose[end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_alphanumeric());
+        if end - start < 2 || !after_word || !before_word {
             continue;
         }
-        // Shouting is the writer's choice to tone down: reported, not rewritten.
-        let finding = Finding::at(start..end);
-        if safe {
-            let one = char::from(mark).to_string();
-            let edit = Edit::replace(start..end, &one);
-            out.push(finding.fix(format!("replace with “{one}”"), vec![edit]));
-        } else {
-            out.push(finding);
-        }
+        let one = char::from(mark).to_string();
+        let edit = Edit::replace(start..end, &one);
+        out.push(Finding::at(start..end).fix(format!("replace with “{one}”"), vec![edit]));
     }
 }
 
