@@ -61,7 +61,8 @@ fn punctuation(doc: &Document, out: &mut Vec<Finding>) {
         }
         // After a word, and before a space, a word or the end: not an emoticon's marks.
         let after_word = prose[..start].ends_with(char::is_alphanumeric);
-        let before_word = prose[end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_alphanumeric());
+        let before_word =
+            prose[end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_alphanumeric());
         if end - start < 2 || !after_word || !before_word {
             continue;
         }
