@@ -14,9 +14,9 @@
 //! - `campaign`: a variant of a `canonical` campaign tag — another case, `to` for `2`, `_` or
 //!   `-` inside, or one typo away in a tag of 8 or more characters (`#writetoearn`,
 //!   `#Write2Ern` → `#Write2Earn`). **Fix:** the canonical tag.
-//! - `duplicate`: the same tag again, in any case (`#BTC … #btc`), reported at the repeat.
-//!   **Fix:** remove the repeat and one space beside it, when it stands among tags or alone on
-//!   its line; a repeat that is a word of a sentence (`… on the #Stem`) is not removed.
+//! - `duplicate`: the same tag again among tags, in any case (`#BTC … #btc`), reported at the
+//!   repeat; a repeat that is a word of a sentence (`… on the #Stem`, `use #PT for…`) is the tag
+//!   named in prose and never fires. **Fix:** remove the repeat and one space beside it.
 //! - `after-final` (with `any`): one of the phrases stands after the final hashtag block, where
 //!   readers stop reading (a disclaimer belongs before the tags). No fix.
 //! - `malformed`: a tag the platform will cut short: `# Bitcoin` (a space after `#`, not at a
@@ -110,18 +110,19 @@ impl Check for Hashtags {
                 for tag in tags {
                     let name = doc.prose[tag.clone()].to_lowercase();
                     match seen.get(&name) {
-                        Some(first) => {
-                            let mut finding =
-                                Finding::at(tag.clone()).var("first", &doc.prose[(*first).clone()]);
-                            // A repeat that is a word of a sentence stays: removing it would
-                            // take the word out of the sentence.
-                            if stands_alone(doc, std::slice::from_ref(tag)) || in_tag_run(doc, tag) {
-                                let removal = with_one_space(doc, tag.clone());
-                                finding =
-                                    finding.fix("remove the repeated hashtag", vec![Edit::delete(removal)]);
-                            }
-                            out.push(finding);
+                        // A repeat that is a word of a sentence is the tag named again in
+                        // prose (`use #PT for…`), not tagged twice.
+                        Some(first)
+                            if stands_alone(doc, std::slice::from_ref(tag)) || in_tag_run(doc, tag) =>
+                        {
+                            let removal = with_one_space(doc, tag.clone());
+                            out.push(
+                                Finding::at(tag.clone())
+                                    .var("first", &doc.prose[(*first).clone()])
+                                    .fix("remove the repeated hashtag", vec![Edit::delete(removal)]),
+                            );
                         }
+                        Some(_) => {}
                         None => {
                             seen.insert(name, tag);
                         }
