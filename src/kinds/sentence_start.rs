@@ -1,12 +1,15 @@
 //! `sentence-start` — a sentence, a paragraph or the post that starts with a small letter.
 //!
 //! **What it catches:** the first word of the post, of a paragraph (after a blank line), or
-//! after `.`, `!` or `?` and a space, when it starts with a lowercase letter.
+//! after `.` and a space, when it starts with a lowercase letter. After `?` and `!` posts go on
+//! in small letters on purpose (`¿Sube? y ¿baja?`), as after a paragraph that ends with `,` or
+//! `:`.
 //! **Never fires on:** words with a capital inside (`iPhone`, `eToro`); after an ellipsis (`...`,
 //! `…`), a single letter or a number (`e.g.`, `1.`), or an abbreviation listed in `except`
 //! (`etc.`, `ecc.`); hashtags, cashtags, @mentions and domain names (`binance.com`); list items
 //! and table rows, roman and letter list markers (`iv.`, `b)`), bylines (`di Marco Rossi`); a word after the code, URL or HTML tag that starts its sentence (`` `npm`
-//! runs ``); scripts without capitals; a post that starts most of its sentences in lowercase
+//! runs ``); words with digits (`yasu24`) and chat words (`lol`, `haha`); scripts without
+//! capitals, and lines in a language written in one (a Latin brand opening a Japanese line); a post that starts most of its sentences in lowercase
 //! (three or more, more than those with a capital): that is the writer's style, not a slip.
 //! **Yields** to a more specific rule on the same word (`lowercase-pronoun` on `i think`).
 //! **Fix** (unsafe): a capital first letter.
@@ -42,7 +45,9 @@ impl Check for SentenceStart {
             }
             let word = &prose[token.range.clone()];
             let Some(first) = word.chars().next() else { continue };
-            if !first.is_lowercase() {
+            // Names with digits (`yasu24`, `tv3`) and chat words (`lol`) are written so.
+            if !first.is_lowercase() || word.contains(|c: char| c.is_numeric()) || CHAT_WORDS.contains(&word)
+            {
                 continue;
             }
             let line_start = text[..token.range.start].rfind('\n').map_or(0, |n| n + 1);
@@ -63,6 +68,7 @@ impl Check for SentenceStart {
                 || after_blanked
                 || marker
                 || is_list_item(&text[line_start..token.range.start])
+                || doc.language_at(token.range.start).is_some_and(is_uncased)
             {
                 continue;
             }
@@ -84,6 +90,16 @@ impl Check for SentenceStart {
     fn yields(&self) -> bool {
         true
     }
+}
+
+/// Chat words that are written in small letters wherever they stand.
+const CHAT_WORDS: &[&str] =
+    &["lol", "haha", "hahaha", "hehe", "jaja", "jajaja", "kkk", "xd", "omg", "btw", "imo", "imho"];
+
+/// Whether `lang` is written in a script without capitals, where a Latin name in small letters
+/// (`steemit`, `note`) starts a sentence as it is.
+fn is_uncased(lang: &str) -> bool {
+    matches!(lang, "zh" | "ja" | "ko" | "th" | "ar" | "ur" | "fa" | "he" | "hi" | "bn")
 }
 
 /// Whether `word` is a small roman numeral (`i` to `xii`), as list items are numbered.
@@ -108,14 +124,16 @@ impl SentenceStart {
         let prose = doc.prose.as_str();
         let start = doc.tokens[index].range.start;
         let Some(previous) = index.checked_sub(1).map(|i| &doc.tokens[i]) else { return true };
-        let ends_sentence = !previous.is_word
-            && previous.range.len() == 1
-            && matches!(prose.as_bytes()[previous.range.start], b'.' | b'!' | b'?');
+        // Only a full stop: after `?` and `!` real posts go on in small letters on purpose
+        // (`¿Sube? y ¿baja?`, `when moon? when lambo?`).
+        let ends_sentence =
+            !previous.is_word && previous.range.len() == 1 && prose.as_bytes()[previous.range.start] == b'.';
         if !ends_sentence {
-            // A paragraph after a greeting that ends with a comma (`Un saluto a tutti,`) goes on
-            // with the same sentence.
-            let comma = !previous.is_word && &prose[previous.range.clone()] == ",";
-            return !comma && doc.is_paragraph_break(previous.range.end..start);
+            // A paragraph after a greeting that ends with a comma (`Un saluto a tutti,`) or
+            // after a colon (`Ecco il punto:`) goes on with the same sentence.
+            let goes_on =
+                !previous.is_word && matches!(&prose[previous.range.clone()], "," | ":" | "!" | "?");
+            return !goes_on && doc.is_paragraph_break(previous.range.end..start);
         }
         if previous.range.end == start {
             return false;
