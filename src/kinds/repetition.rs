@@ -4,7 +4,8 @@
 //!   `!` or `?` (the writer's tone), or marks that are part of an emoticon (`-_-;;`).
 //! - `words`: a word repeated with only spaces between (`the the`, `il il`), compared without
 //!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
-//!   `except`; numbers, hashtags, cashtags and mentions never fire. **Fix:** delete the second.
+//!   `except`; three or more in a row (`go go go`), numbers, hashtags, cashtags and mentions
+//!   never fire. **Fix:** delete the second.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -74,9 +75,15 @@ fn punctuation(doc: &Document, out: &mut Vec<Finding>) {
 
 fn words(doc: &Document, except: &FxHashSet<u64>, out: &mut Vec<Finding>) {
     let prose = doc.prose.as_str();
-    for pair in doc.tokens.windows(2) {
+    let tokens = &doc.tokens;
+    for (index, pair) in tokens.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
         if !first.is_word || !second.is_word || first.key != second.key || except.contains(&first.key) {
+            continue;
+        }
+        // Three or more in a row are said on purpose (`go go go`).
+        let same = |i: Option<usize>| i.and_then(|i| tokens.get(i)).is_some_and(|t| t.key == first.key);
+        if same(index.checked_sub(1)) || same(Some(index + 2)) {
             continue;
         }
         let gap = &prose[first.range.end..second.range.start];
