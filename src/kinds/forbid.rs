@@ -4,7 +4,9 @@
 //! **Example:** `replace = { "not financial advise" = "not financial advice" }` fires on
 //! `Not financial advise.` **Fix:** the replacement, in the found text's case style
 //! (`Not financial advice.`). Phrases in `any` and patterns in `patterns` have no fix;
-//! `rewrite = { "regex" = "replacement" }` patterns do (`$1` names a group; `""` deletes).
+//! `rewrite = { "regex" = "replacement" }` patterns do (`$1` names a group; `""` deletes). A
+//! pattern with a group named `found` reports and replaces only that group: the rest of the
+//! match is context, as a look-behind would be (`(?:^|\s)(?P<found>i) ` — an `i` after a space).
 
 use super::{Check, Compiled, Context, Finding, compile_patterns, compile_regex, phrase_entries};
 use crate::diagnostic::Edit;
@@ -75,18 +77,24 @@ impl Check for Forbid {
             return;
         }
         for pattern in &self.patterns {
-            out.extend(pattern.find_iter(&doc.prose).map(|m| Finding::at(m.range())));
+            out.extend(pattern.captures_iter(&doc.prose).map(|found| Finding::at(focus(&found))));
         }
         for (pattern, replacement) in &self.rewrites {
             for found in pattern.captures_iter(&doc.prose) {
-                let whole = found.get(0).expect("a match");
+                let range = focus(&found);
                 let mut new = String::new();
                 found.expand(replacement, &mut new);
                 let title =
                     if new.is_empty() { "delete it".to_owned() } else { format!("replace with “{new}”") };
-                let edit = Edit::replace(whole.range(), &new);
-                out.push(Finding::at(whole.range()).var("replacement", new).fix(title, vec![edit]));
+                let edit = Edit::replace(range.clone(), &new);
+                out.push(Finding::at(range).var("replacement", new).fix(title, vec![edit]));
             }
         }
     }
+}
+
+/// What a match reports and replaces: its group named `found` if the pattern has one (the rest
+/// is context around it, as a look-behind would be), else the whole match.
+fn focus(found: &regex::Captures) -> std::ops::Range<usize> {
+    found.name("found").or_else(|| found.get(0)).map_or(0..0, |m| m.range())
 }
