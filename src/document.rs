@@ -192,9 +192,10 @@ impl<'a> Document<'a> {
         name.len() < head.len() && head.ends_with(['-', '.']) && name.ends_with('@')
     }
 
-    /// Whether `line` is a byline: a short line that opens with “by”, “written by” or the like
-    /// in a language postlint checks (`Written by cryptoanna`, `di Marco Rossi | @marco`). The
-    /// names in it are the writer's to spell.
+    /// Whether `line` is a byline or a picture credit: a short line that opens with “by”,
+    /// “written by”, “Photo by” or the like in a language postlint checks (`Written by
+    /// cryptoanna`, `di Marco Rossi | @marco`, `Foto di usman zahoor da Pixabay`). The names in
+    /// it are the writer's to spell.
     pub fn is_byline(&self, line: Range<usize>) -> bool {
         const OPENERS: &[&str] = &[
             "by ",
@@ -217,6 +218,21 @@ impl<'a> Document<'a> {
             "yazan:",
             "tác giả:",
             "автор:",
+            // Picture credits: `Photo by usman zahoor from Pixabay`.
+            "photo by ",
+            "image by ",
+            "picture by ",
+            "foto di ",
+            "immagine di ",
+            "foto de ",
+            "imagen de ",
+            "photo de ",
+            "image de ",
+            "foto von ",
+            "bild von ",
+            "foto oleh ",
+            "gambar oleh ",
+            "ảnh: ",
         ];
         let text = self.prose[line].trim_start();
         let opens = |opener: &&str| {
@@ -224,7 +240,7 @@ impl<'a> Document<'a> {
                 head.eq_ignore_ascii_case(opener) || (!head.is_ascii() && head.to_lowercase() == **opener)
             })
         };
-        text.len() < 200 && OPENERS.iter().any(opens) && text.split_whitespace().count() <= 8
+        text.len() < 200 && OPENERS.iter().any(opens) && text.split_whitespace().count() <= 12
     }
 
     /// Whether `offset` lies inside a hashtag, as its later words do (`espanol` in

@@ -343,3 +343,19 @@ fn an_english_post_may_be_in_british_or_american_english() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout, "post.md:4:41: warning[spelling] “prise” is not in the `en` dictionary\n");
 }
+
+#[test]
+fn an_apostrophe_typed_for_an_accent_goes_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    fs::write(&path, "---\nlang: it\n---\nIl prezzo sale perche' il mercato compra.\n").unwrap();
+    postlint().args(["check", "--fix", "--unsafe-fixes", "--select", "spelling"]).arg(&path).assert().code(0);
+    assert_eq!(fs::read_to_string(&path).unwrap(), "---\nlang: it\n---\nIl prezzo sale perché il mercato compra.\n");
+}
+
+#[test]
+fn short_parts_of_hyphenated_words_and_picture_credits_are_not_checked() {
+    let post = "---\nlang: en\n---\nThe sci-fi market rose, the price-ish target now.\n\nPhoto by usman zahoor from Pixabay\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "");
+}

@@ -153,6 +153,10 @@ fn unknown_words(
         let address = after.starts_with('@')
             || (after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric))
             || head.strip_suffix('.').is_some_and(|h| h.ends_with(char::is_alphanumeric));
+        // A short part of a hyphenated compound (`sci-fi`, `weekly-ish`).
+        let joined = (head.strip_suffix('-').is_some_and(|h| h.ends_with(char::is_alphabetic))
+            || after.strip_prefix('-').is_some_and(|a| a.starts_with(char::is_alphabetic)))
+            && word.chars().count() <= 3;
         // A listed abbreviation with its full stop (`bzw.`, `ecc.`).
         let abbreviation =
             after.starts_with('.') && remembered_verdict(lexicon, &format!("{word}.")) == Verdict::Known;
@@ -163,6 +167,7 @@ fn unknown_words(
             || doc.in_hashtag(token.range.start)
             || (word.len() <= 4 && after_number)
             || hyphenated
+            || joined
             || address
             || abbreviation
         {
@@ -175,8 +180,20 @@ fn unknown_words(
         if let [only] = &suggestions[..]
             && is_clearly_meant(word, only)
         {
-            finding =
-                finding.fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.clone(), only)]);
+            // An apostrophe typed for the accent it stands for goes with it: `qualita'` is
+            // `qualità`, not `qualità'`.
+            let accent = after.starts_with(['\'', '’'])
+                && only.chars().last().is_some_and(|c| !c.is_ascii())
+                && only
+                    .strip_suffix(|c: char| !c.is_ascii())
+                    .is_some_and(|stem| word.strip_suffix(|c: char| c.is_ascii()) == Some(stem));
+            let end = if accent {
+                token.range.end + after.chars().next().map_or(0, char::len_utf8)
+            } else {
+                token.range.end
+            };
+            finding = finding
+                .fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.start..end, only)]);
         }
         out.push((position, finding));
     }
