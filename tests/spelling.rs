@@ -350,7 +350,10 @@ fn an_apostrophe_typed_for_an_accent_goes_with_the_fix() {
     let path = dir.path().join("post.md");
     fs::write(&path, "---\nlang: it\n---\nIl prezzo sale perche' il mercato compra.\n").unwrap();
     postlint().args(["check", "--fix", "--unsafe-fixes", "--select", "spelling"]).arg(&path).assert().code(0);
-    assert_eq!(fs::read_to_string(&path).unwrap(), "---\nlang: it\n---\nIl prezzo sale perché il mercato compra.\n");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "---\nlang: it\n---\nIl prezzo sale perché il mercato compra.\n"
+    );
 }
 
 #[test]

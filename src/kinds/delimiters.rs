@@ -2,7 +2,8 @@
 //! `(`, `[`, `{`, `«`, `“`, `„` or a straight `"`.
 //!
 //! **What it catches:** `Il prezzo (in dollari è salito.` **Never fires on:** a closing mark with
-//! no opening one (`1)` in a list); emoticons (`:(`, `:-(`); inch marks (`27"`); German `„…“`,
+//! no opening one (`1)` in a list); emoticons (`:(`, `:-(`); inch marks (`27"`); a `"` between
+//! two letters (a Hebrew gershayim: `ט"ו`); German `„…“`,
 //! Danish `»…«` and French `« … »` quotes, each closed its own way; brackets in code, link
 //! syntax and URLs, which are not prose. **Fix:** none — only the writer knows where it closes.
 
@@ -54,7 +55,14 @@ impl Check for Delimiters {
                         '“' => '„',
                         _ => '"',
                     };
+                    // Between two letters it is a Hebrew gershayim (`ט"ו`), not a quotation.
                     let inches = c == '"' && previous.is_ascii_digit();
+                    let gershayim = c == '"'
+                        && prose[..i].chars().next_back().is_some_and(char::is_alphabetic)
+                        && prose[i + 1..].chars().next().is_some_and(char::is_alphabetic);
+                    if gershayim {
+                        continue;
+                    }
                     if !close(&mut open, pairs_with) && !inches {
                         open.push((i, c));
                     }

@@ -1,5 +1,6 @@
 //! `whitespace` — spaces that should not be there. One `check` per rule:
 //! - `double`: two or more spaces in a row between two words or marks on a line. Indentation,
+//!   the gap after a list marker (`•   First`), letters spaced out for emphasis (`뻘  글  주`),
 //!   spaces inside code and the spaces Markdown syntax leaves behind never fire.
 //!   **Example:** `Bitcoin  rose`. **Fix:** one space.
 //! - `trailing`: spaces or tabs at the end of a line. A Markdown hard line break (two or more
@@ -46,11 +47,25 @@ fn double(doc: &Document, out: &mut Vec<Finding>) {
         let real = text.as_bytes()[start..end].iter().all(|&b| b == b' ');
         let before = prose[..start].chars().next_back().is_some_and(|c| !c.is_whitespace());
         let after = prose[end..].chars().next().is_some_and(|c| !c.is_whitespace());
-        if real && before && after {
+        // After a list marker at a line start, the gap aligns the items (`•   First`); between
+        // single letters it spaces a word out for emphasis (`뻘  글  주  의`).
+        let line_start = prose[..start].rfind('\n').map_or(0, |n| n + 1);
+        let marker = is_list_marker(prose[line_start..start].trim_start());
+        let single = |word: Option<&str>| word.is_some_and(|w| w.chars().count() == 1);
+        let spaced_out = single(prose[line_start..start].split(' ').next_back())
+            && single(prose[end..].split(char::is_whitespace).next());
+        if real && before && after && !marker && !spaced_out {
             let finding = Finding::at(start..end).var("count", (end - start).to_string());
             out.push(finding.fix("replace with one space", vec![Edit::replace(start..end, " ")]));
         }
     }
+}
+
+/// Whether `head`, a line's text before a gap, is a list marker: `•`, `-`, `*`, `–`, `1.`, `2)`.
+fn is_list_marker(head: &str) -> bool {
+    let numbered = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    matches!(head, "•" | "-" | "*" | "–" | "·" | "▪" | "►" | "✅" | "👉")
+        || (numbered.len() < head.len() && matches!(numbered, "." | ")"))
 }
 
 fn trailing(doc: &Document, out: &mut Vec<Finding>) {
