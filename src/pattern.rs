@@ -14,7 +14,7 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 use std::sync::OnceLock;
 
 /// At most this many strings are searched for before a pattern runs; more cost as much as the
-/// pattern's own scan.
+/// pattern's own scan (an Aho-Corasick automaton for them was measured slower than the regex).
 const MAX_NEEDLES: usize = 6;
 
 /// A regular expression from a rule file, compiled on first use.
@@ -23,6 +23,8 @@ pub struct Pattern {
     /// Strings one of which every match contains, if the pattern has such a small set.
     needles: Option<Vec<Vec<u8>>>,
     gate: Gate,
+    /// Whether it has a group named `found`, the part of a match that is reported.
+    focused: bool,
     regex: OnceLock<Regex>,
 }
 
@@ -35,7 +37,8 @@ impl Pattern {
         })?;
         let needles = required(&hir).map(dedup).filter(|n| n.len() <= MAX_EXACT);
         let gate = Gate::new(needles.as_deref());
-        Ok(Self { source: source.to_owned(), needles, gate, regex: OnceLock::new() })
+        let focused = source.contains("(?P<found>") || source.contains("(?<found>");
+        Ok(Self { source: source.to_owned(), needles, gate, focused, regex: OnceLock::new() })
     }
 
     /// The pattern as written.
@@ -69,6 +72,18 @@ impl Pattern {
         if self.may_match(text) { self.regex().find(text) } else { None }
     }
 
+    /// The reported part of every match in `text`, left to right: its group named `found` if
+    /// it has one (the rest is context, as a look-behind would be), else the whole match.
+    pub fn found(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        if !self.may_match(text) {
+            Vec::new()
+        } else if self.focused {
+            self.regex().captures_iter(text).map(|c| focus(&c)).collect()
+        } else {
+            self.regex().find_iter(text).map(|m| m.range()).collect()
+        }
+    }
+
     /// Every match in `text`, left to right.
     pub fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
         self.may_match(text).then(|| self.regex().find_iter(text)).into_iter().flatten()
@@ -78,6 +93,12 @@ impl Pattern {
     pub fn captures_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> {
         self.may_match(text).then(|| self.regex().captures_iter(text)).into_iter().flatten()
     }
+}
+
+/// What a match reports and replaces: its group named `found` if the pattern has one, else the
+/// whole match.
+pub fn focus(found: &regex::Captures) -> std::ops::Range<usize> {
+    found.name("found").or_else(|| found.get(0)).map_or(0..0, |m| m.range())
 }
 
 /// What a post must contain for any of `patterns` to match, searched once for all of them.
@@ -159,8 +180,8 @@ fn dedup(mut needles: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     needles
 }
 
-/// Largest set of strings one of which is the whole of a match, that is worth spelling out.
-const MAX_EXACT: usize = 64;
+/// Largest set of strings one of which is in every match, that is worth spelling out.
+const MAX_EXACT: usize = 256;
 
 /// The strings that are each a whole match of `hir`, if it matches only a few fixed strings
 /// (`abc`, `[Aa]`, `(?:com|org)`).
@@ -205,7 +226,9 @@ fn exact(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             }
             Some(all)
         }
-        HirKind::Empty | HirKind::Look(_) | HirKind::Repetition(_) => None,
+        // An assertion matches no text: the strings around it are still in every match.
+        HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Empty | HirKind::Repetition(_) => None,
     }
 }
 
@@ -264,9 +287,11 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     }
 }
 
-/// How good a set of needles is: small enough to search for, then the weakest needle's quality.
-fn score(needles: &[Vec<u8>]) -> (bool, usize) {
-    (needles.len() <= MAX_NEEDLES, needles.iter().map(|n| quality(n)).min().unwrap_or(0))
+/// How good a set of needles is: every needle worth searching for, then few enough to search
+/// for one by one, then the weakest needle's quality.
+fn score(needles: &[Vec<u8>]) -> (bool, bool, usize) {
+    let weakest = needles.iter().map(|n| quality(n)).min().unwrap_or(0);
+    (weakest >= 2, needles.len() <= MAX_NEEDLES, weakest)
 }
 
 #[cfg(test)]
@@ -288,12 +313,31 @@ mod tests {
         assert_eq!(needles(r"[0-9]+\+[0-9]+"), Some(vec!["+".to_owned()]));
         assert_eq!(needles("a|b*"), None);
         assert_eq!(needles(r"\w+"), None);
+        assert_eq!(needles(r"\bETF\b"), Some(vec!["ETF".to_owned()]));
+        assert_eq!(needles(r"(?:^|\s)i[ ,]").map(|n| n.len()), Some(2));
     }
 
     #[test]
     fn a_gated_pattern_finds_what_the_regex_finds() {
-        let sources = [r"\\approx", r"(?m)^[ \t]*\$\$[ \t]*$", "[¿¡]", r"(?:com|org)\+[0-9]+", r"\bi[ ,]"];
-        let texts = ["x \\approx 3", "a\n $$ \nb", "¿Qué?", "site.com+12", "so i think", "nothing here"];
+        let sources = [
+            r"\\approx",
+            r"(?m)^[ \t]*\$\$[ \t]*$",
+            "[¿¡]",
+            r"(?:com|org)\+[0-9]+",
+            r"\bi[ ,]",
+            r"(?:^|[^\p{L}'’])(?P<found>i(?P<rest>['’](?:m|ve)(?-u:\b)|[ ,;!?]))",
+            r"(?m)^[ \t]*(?:[Ee]xplain briefly|[Aa]dd a call to action|[Ii]nsert an image|[Ww]rite a short intro)\b",
+        ];
+        let texts = [
+            "x \\approx 3",
+            "a\n $$ \nb",
+            "¿Qué?",
+            "site.com+12",
+            "so i think, i'm sure",
+            "Steemit’i and Hawaii, i",
+            "nothing here",
+            "Intro\n  explain briefly why\nAdd a call to action",
+        ];
         for source in sources {
             let pattern = Pattern::new(source).unwrap();
             let regex = Regex::new(source).unwrap();

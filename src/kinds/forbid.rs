@@ -12,7 +12,7 @@ use super::{Check, Compiled, Context, Finding, compile_patterns, compile_regex, 
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
-use crate::pattern::{AnyGate, Pattern};
+use crate::pattern::{AnyGate, Pattern, focus};
 use crate::phrases::Phrases;
 use crate::rule_file::RawRule;
 use crate::words::match_case;
@@ -77,7 +77,7 @@ impl Check for Forbid {
             return;
         }
         for pattern in &self.patterns {
-            out.extend(pattern.captures_iter(&doc.prose).map(|found| Finding::at(focus(&found))));
+            out.extend(pattern.found(&doc.prose).into_iter().map(Finding::at));
         }
         for (pattern, replacement) in &self.rewrites {
             for found in pattern.captures_iter(&doc.prose) {
@@ -91,10 +91,4 @@ impl Check for Forbid {
             }
         }
     }
-}
-
-/// What a match reports and replaces: its group named `found` if the pattern has one (the rest
-/// is context around it, as a look-behind would be), else the whole match.
-fn focus(found: &regex::Captures) -> std::ops::Range<usize> {
-    found.name("found").or_else(|| found.get(0)).map_or(0..0, |m| m.range())
 }
