@@ -1,8 +1,8 @@
 //! `spacing` — spaces around punctuation. A rule gives either `after` or `before`.
 //!
 //! **`after`: a missing space after a mark** (`Disclaimer:Non`, `prezzo,che`, `records.The`):
-//! one of the marks directly followed by a letter, where the mark follows a letter, a digit or a
-//! closing bracket or quote. **Never fires on:** URLs, e-mail addresses and @mentions; numbers
+//! one of the marks directly followed by a letter (or `.`, `!`, `?` by a hashtag: `ist.#Binance`),
+//! where the mark follows a letter, a digit or a closing bracket or quote. **Never fires on:** URLs, e-mail addresses and @mentions; numbers
 //! (`1,000`, `3.5`, `12:30`); a full stop before a lowercase letter (`binance.com`, `e.g.`,
 //! `node.js`) or before a capital that starts an abbreviation or an all-capitals word (`U.S.`,
 //! `Binance.US`); a colon between two all-capitals words (`BTC:USDT`); ellipses; marks next to
@@ -75,7 +75,14 @@ impl Spacing {
         // A mark is a punctuation token of its own; only one that a word follows at once counts.
         for pair in doc.tokens.windows(2) {
             let (mark_token, next_token) = (&pair[0], &pair[1]);
-            if mark_token.is_word || !next_token.is_word || next_token.range.start != mark_token.range.end {
+            // A hashtag glued to the end of a sentence (`ist.#Binance`) counts as a word.
+            let hashtag = &prose[next_token.range.clone()] == "#"
+                && prose[next_token.range.end..].starts_with(char::is_alphabetic)
+                && matches!(&prose[mark_token.range.clone()], "." | "!" | "?");
+            if mark_token.is_word
+                || !(next_token.is_word || hashtag)
+                || next_token.range.start != mark_token.range.end
+            {
                 continue;
             }
             let i = mark_token.range.start;
@@ -88,7 +95,7 @@ impl Spacing {
             else {
                 continue;
             };
-            if !next.is_alphabetic()
+            if !(next.is_alphabetic() || hashtag)
                 || !(before.is_alphanumeric() || ")]\"'’”»".contains(before))
                 || is_unspaced_script(before)
                 || is_unspaced_script(next)
