@@ -3,7 +3,7 @@
 //!
 //! **What it catches:** `Il prezzo (in dollari è salito.` **Never fires on:** a closing mark with
 //! no opening one (`1)` in a list); emoticons (`:(`, `:-(`); inch marks (`27"`); a `"` between
-//! two letters (a Hebrew gershayim: `ט"ו`); German `„…“`,
+//! two Hebrew letters (a gershayim: `ט"ו`); German `„…“`,
 //! Danish `»…«` and French `« … »` quotes, each closed its own way; brackets in code, link
 //! syntax and URLs, which are not prose. **Fix:** none — only the writer knows where it closes.
 
@@ -55,12 +55,8 @@ impl Check for Delimiters {
                         '“' => '„',
                         _ => '"',
                     };
-                    // Between two letters it is a Hebrew gershayim (`ט"ו`), not a quotation.
                     let inches = c == '"' && previous.is_ascii_digit();
-                    let gershayim = c == '"'
-                        && prose[..i].chars().next_back().is_some_and(char::is_alphabetic)
-                        && prose[i + 1..].chars().next().is_some_and(char::is_alphabetic);
-                    if gershayim {
+                    if c == '"' && is_gershayim(prose, i) {
                         continue;
                     }
                     if !close(&mut open, pairs_with) && !inches {
@@ -72,6 +68,17 @@ impl Check for Delimiters {
         }
         report(&mut open, out);
     }
+}
+
+/// Whether the `"` at `i` is a Hebrew gershayim: between two Hebrew letters (`ט"ו`), in a word
+/// that does not go on to a closing one (`ה"אושפיזין"` is a prefix before a quotation).
+fn is_gershayim(prose: &str, i: usize) -> bool {
+    let hebrew = |c: char| ('\u{5D0}'..='\u{5EA}').contains(&c);
+    let rest = &prose[i + 1..];
+    let word = &rest[..rest.find(|c: char| !hebrew(c)).unwrap_or(rest.len())];
+    prose[..i].chars().next_back().is_some_and(hebrew)
+        && !word.is_empty()
+        && !rest[word.len()..].starts_with('"')
 }
 
 fn opening_of(c: char) -> char {
