@@ -57,8 +57,17 @@ impl<'a> Document<'a> {
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
         let mut key_bits = Box::new([0u64; 64]);
+        let mut note = |key: u64| key_bits[(key as usize >> 6) & 63] |= 1 << (key & 63);
         for token in &tokens {
-            key_bits[(token.key as usize >> 6) & 63] |= 1 << (token.key & 63);
+            note(token.key);
+            // And the parts of a word joined by apostrophes (`Bitcoin's`, `dell'IA`), which a
+            // pattern may match on their own.
+            let word = &prose[token.range.clone()];
+            if token.is_word && word.contains(['\'', '’']) {
+                word.split(['\'', '’'])
+                    .filter(|part| !part.is_empty())
+                    .for_each(|part| note(crate::words::key(part)));
+            }
         }
         let (hashtags, guessed) = (OnceLock::new(), OnceLock::new());
         let line_languages = (0..source.line_count()).map(|_| OnceLock::new()).collect();
@@ -77,7 +86,8 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Whether a token with `key` may be in the post (no means certainly not).
+    /// Whether a token with `key`, or a part of a word between apostrophes, may be in the post
+    /// (no means certainly not).
     pub fn may_have(&self, key: u64) -> bool {
         self.key_bits[(key as usize >> 6) & 63] & (1 << (key & 63)) != 0
     }

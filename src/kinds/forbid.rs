@@ -73,14 +73,14 @@ impl Check for Forbid {
                 None => finding,
             });
         }
-        if !self.gate.passes(&doc.prose) {
+        if !self.gate.passes(doc) {
             return;
         }
         for pattern in &self.patterns {
-            out.extend(pattern.found(&doc.prose).into_iter().map(Finding::at));
+            out.extend(pattern.found(doc).into_iter().map(Finding::at));
         }
         for (pattern, replacement) in &self.rewrites {
-            for found in pattern.captures_iter(&doc.prose) {
+            for found in pattern.captures_iter(doc) {
                 let range = focus(&found);
                 let mut new = String::new();
                 found.expand(replacement, &mut new);

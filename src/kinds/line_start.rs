@@ -34,8 +34,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
 
 impl Check for LineStart {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let patterns: &[crate::pattern::Pattern] =
-            if self.gate.passes(&doc.prose) { &self.patterns } else { &[] };
+        let patterns: &[crate::pattern::Pattern] = if self.gate.passes(doc) { &self.patterns } else { &[] };
         for (index, line) in doc.lines().enumerate() {
             let prose = &doc.prose[line.clone()];
             let start = line.start + (prose.len() - prose.trim_start().len());

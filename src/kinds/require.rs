@@ -123,7 +123,7 @@ impl Require {
     /// Whether the post already has what is required.
     fn is_met(&self, doc: &Document) -> bool {
         self.phrases.find_all(doc).next().is_some()
-            || self.patterns.iter().any(|p| p.is_match(&doc.prose))
+            || self.patterns.iter().any(|p| p.is_match(doc))
             || self.denials.as_ref().is_some_and(|d| d.any_in(doc))
     }
 }
@@ -173,7 +173,7 @@ impl When {
             note(found.phrase, found.range);
         }
         for (i, signal) in self.signals.iter().enumerate() {
-            if let Some(found) = signal.find(&doc.prose) {
+            if let Some(found) = signal.find(doc) {
                 note(usize::MAX - i, found.range());
             }
         }
