@@ -107,11 +107,11 @@ fn the_team_words_and_dictionaries_of_postlint_toml_are_used() {
         .args(["check", "--format", "concise", "--select", "spelling", "post.md"])
         .output()
         .unwrap();
-    // `and` and `more` are in the tiny dictionary of DICPATH, not in the folder named first.
+    // `and` and `more` are in the tiny dictionary of DICPATH, not in the folder named first
+    // (`and`, twice, is reported once).
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         "post.md:4:33: warning[spelling] “and” is not in the `en` dictionary\n\
-         post.md:5:1: warning[spelling] “and” is not in the `en` dictionary\n\
          post.md:5:5: warning[spelling] “more” is not in the `en` dictionary\n"
     );
 }
@@ -361,4 +361,20 @@ fn short_parts_of_hyphenated_words_and_picture_credits_are_not_checked() {
     let post = "---\nlang: en\n---\nThe sci-fi market rose, the price-ish target now.\n\nPhoto by usman zahoor from Pixabay\n";
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "");
+}
+
+#[test]
+fn a_word_is_reported_once_where_it_first_occurs_and_its_fix_replaces_every_occurrence() {
+    let post =
+        "---\nlang: en\n---\nThe market rose untill today.\n\nThe price will happen untill the halving.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:4:17: warning[spelling] “untill” is not in the `en` dictionary\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    fs::write(&path, post).unwrap();
+    postlint().args(["check", "--fix", "--unsafe-fixes", "--select", "spelling"]).arg(&path).assert().code(0);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "---\nlang: en\n---\nThe market rose until today.\n\nThe price will happen until the halving.\n"
+    );
 }

@@ -5,7 +5,8 @@
 //! where the mark follows a letter, a digit or a closing bracket or quote. **Never fires on:** URLs, e-mail addresses and @mentions; numbers
 //! (`1,000`, `3.5`, `12:30`); a full stop before a lowercase letter (`binance.com`, `e.g.`,
 //! `node.js`) or before a capital that starts an abbreviation or an all-capitals word (`U.S.`,
-//! `Binance.US`); a colon between two all-capitals words (`BTC:USDT`); ellipses; marks next to
+//! `Binance.US`); a colon between two all-capitals words (`BTC:USDT`); an ellipsis before a small
+//! letter (`wait...what`; before a capital it is reported: `домой...А`); marks next to
 //! Chinese, Japanese or Thai script, which write no space there; names listed in `except`
 //! (`Read.Cash`, `Blockchain.Info`). **Example:** `Diclaimaer:Non`
 //! → `Diclaimaer: Non`. **Fix:** insert one space.
@@ -95,6 +96,22 @@ impl Spacing {
             else {
                 continue;
             };
+            // An ellipsis before a capital runs two sentences together (`домой...А`); before a
+            // small letter it is a pause inside one (`wait...what`).
+            let dots = prose[..end].len() - prose[..end].trim_end_matches('.').len();
+            if mark == '.' && dots >= 3 {
+                let head = &prose[..end - dots];
+                if next.is_uppercase()
+                    && head.ends_with(char::is_alphanumeric)
+                    && !is_unspaced_script(next)
+                    && !in_address(prose, i)
+                {
+                    out.push(
+                        Finding::at(end - dots..end).fix("insert a space", vec![Edit::insert(end, " ")]),
+                    );
+                }
+                continue;
+            }
             if !(next.is_alphabetic() || hashtag)
                 || !(before.is_alphanumeric() || ")]\"'’”»".contains(before))
                 || is_unspaced_script(before)

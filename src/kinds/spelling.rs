@@ -14,6 +14,7 @@
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
+//! A word is reported once, where it first occurs.
 //! **Fix** (unsafe): the dictionary's suggestion, when it has exactly one and it is clearly the
 //! word meant: one slip away, the same first letter, in a word of five letters or more. A word
 //! with no suggestion is reported without a fix, never replaced by nothing.
@@ -52,6 +53,7 @@ impl Check for Spelling {
         // with that language's dictionary, one in a language postlint does not check not at all.
         // The lexicons of the languages met so far: a mixed post goes back and forth.
         let mut lexicons: Vec<(&str, Option<Arc<Lexicon>>)> = Vec::new();
+        let mut found = Vec::new();
         for line in doc.lines() {
             if doc.is_blank(line.clone()) {
                 continue;
@@ -69,8 +71,9 @@ impl Check for Spelling {
                 continue;
             }
             let tokens = &doc.tokens[doc.token_at(line.start)..doc.token_at(line.end)];
-            check_words(doc, tokens, lang, lexicon, out);
+            check_words(doc, tokens, lang, lexicon, &mut found);
         }
+        out.extend(once_per_word(doc, found));
     }
 
     fn yields(&self) -> bool {
@@ -101,6 +104,39 @@ fn quiet_note(langs: &[String]) -> String {
          postlint.toml",
         codes.join(", ")
     )
+}
+
+/// The findings with each unknown word reported once, where it first occurs: a word the
+/// dictionary lacks (`apalancamiento`) comes back in post after post of a topic, and one report
+/// tells the writer all there is to know. Its fix, if any, replaces every occurrence.
+fn once_per_word(doc: &Document, found: Vec<Finding>) -> Vec<Finding> {
+    let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut kept: Vec<Finding> = Vec::new();
+    let mut times: Vec<usize> = Vec::new();
+    for finding in found {
+        let word = &doc.prose[finding.range.clone()];
+        match first.get(word) {
+            Some(&at) => {
+                times[at] += 1;
+                if let (Some((_, edits)), Some((_, more))) = (&mut kept[at].fix, finding.fix) {
+                    edits.extend(more);
+                }
+            }
+            None => {
+                first.insert(word, kept.len());
+                kept.push(finding);
+                times.push(1);
+            }
+        }
+    }
+    for (finding, times) in kept.iter_mut().zip(times) {
+        if let Some((title, _)) = &mut finding.fix
+            && times > 1
+        {
+            title.push_str(&format!(" ({times} times)"));
+        }
+    }
+    kept
 }
 
 /// Reports the unknown words among `tokens`, a line in `lang`, unless they come so thick that
