@@ -378,3 +378,12 @@ fn a_word_is_reported_once_where_it_first_occurs_and_its_fix_replaces_every_occu
         "---\nlang: en\n---\nThe market rose until today.\n\nThe price will happen until the halving.\n"
     );
 }
+
+#[test]
+fn a_line_in_another_language_may_quote_the_posts_own_words() {
+    // An Italian post with an English line that keeps one Italian word.
+    let post = "---\nlang: it\n---\nIl prezzo di Bitcoin sale e il mercato compra molto.\n\n\
+                The market is new and cheap, the mercato is the price now and untill today.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:6:63: warning[spelling] “untill” is not in the `en` dictionary\n");
+}

@@ -52,26 +52,40 @@ impl Check for Spelling {
         // Line by line, each in its own language: a paragraph in another language is checked
         // with that language's dictionary, one in a language postlint does not check not at all.
         // The lexicons of the languages met so far: a mixed post goes back and forth.
-        let mut lexicons: Vec<(&str, Option<Arc<Lexicon>>)> = Vec::new();
+        let mut lexicons: Vec<(String, Option<Arc<Lexicon>>)> = Vec::new();
+        let mut lexicon_of = |lang: &str| match lexicons.iter().position(|(l, _)| l == lang) {
+            Some(slot) => lexicons[slot].1.clone(),
+            None => {
+                let lexicon = self.lexicon(lang);
+                lexicons.push((lang.to_owned(), lexicon.clone()));
+                lexicon
+            }
+        };
         let mut found = Vec::new();
         for line in doc.lines() {
             if doc.is_blank(line.clone()) {
                 continue;
             }
             let Some(lang) = doc.language_at(line.start) else { continue };
-            let slot = match lexicons.iter().position(|(l, _)| *l == lang) {
-                Some(slot) => slot,
-                None => {
-                    lexicons.push((lang, self.lexicon(lang)));
-                    lexicons.len() - 1
-                }
-            };
-            let Some(lexicon) = &lexicons[slot].1 else { continue };
+            let Some(lexicon) = lexicon_of(lang) else { continue };
             if doc.is_byline(line.clone()) {
                 continue;
             }
             let tokens = &doc.tokens[doc.token_at(line.start)..doc.token_at(line.end)];
-            check_words(doc, tokens, lang, lexicon, &mut found);
+            let from = found.len();
+            check_words(doc, tokens, lang, &lexicon, &mut found);
+            // A line in another language than the post's may quote the post's own words (an
+            // Italian post's English title with `ufficiale della`): those pass.
+            if found.len() > from
+                && let Some(post) = doc.language().filter(|post| *post != lang)
+                && let Some(post_lexicon) = lexicon_of(post)
+            {
+                let mut kept = found.split_off(from);
+                kept.retain(|f| {
+                    remembered_verdict(&post_lexicon, &doc.prose[f.range.clone()]) != Verdict::Known
+                });
+                found.extend(kept);
+            }
         }
         out.extend(once_per_word(doc, found));
     }
