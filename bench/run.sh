@@ -19,11 +19,10 @@ need() {
 }
 need rg ripgrep
 [ -x /usr/bin/time ] || need /usr/bin/time time
-# `spelling` runs with the dictionaries of the corpus's checked languages (English, Italian,
-# Spanish; its Polish paragraphs are identified and left unchecked).
+# `spelling` runs with the dictionaries of the corpus's checked languages (English, Italian;
+# its Spanish paragraphs are identified and left quiet, its Polish ones unchecked).
 [ -f /usr/share/hunspell/en_US.dic ] || need /usr/share/hunspell/en_US.dic hunspell-en-us
 [ -f /usr/share/hunspell/it_IT.dic ] || need /usr/share/hunspell/it_IT.dic hunspell-it
-[ -f /usr/share/hunspell/es_ES.dic ] || need /usr/share/hunspell/es_ES.dic hunspell-es
 
 cargo build --release --quiet
 bin=target/release/postlint
