@@ -245,12 +245,17 @@ impl<'a> Document<'a> {
             "ảnh: ",
         ];
         let text = self.prose[line].trim_start();
+        // Most lines start with another letter than any opener: one comparison tells.
+        let first = text.chars().next().and_then(|c| c.to_lowercase().next());
+        if text.len() >= 200 || !first.is_some_and(|c| OPENERS.iter().any(|o| o.starts_with(c))) {
+            return false;
+        }
         let opens = |opener: &&str| {
             text.get(..opener.len()).is_some_and(|head| {
                 head.eq_ignore_ascii_case(opener) || (!head.is_ascii() && head.to_lowercase() == **opener)
             })
         };
-        text.len() < 200 && OPENERS.iter().any(opens) && text.split_whitespace().count() <= 12
+        OPENERS.iter().any(opens) && text.split_whitespace().count() <= 12
     }
 
     /// Whether `offset` lies inside a hashtag, as its later words do (`espanol` in

@@ -90,11 +90,6 @@ impl Pattern {
             self.regex().find_iter(&doc.prose).map(|m| m.range()).collect()
         }
     }
-
-    /// Every match in `doc`'s prose with its groups, left to right.
-    pub fn captures_iter<'d>(&self, doc: &'d Document) -> impl Iterator<Item = regex::Captures<'d>> {
-        self.may_match(doc).then(|| self.regex().captures_iter(&doc.prose)).into_iter().flatten()
-    }
 }
 
 /// What a match reports and replaces: its group named `found` if the pattern has one, else the

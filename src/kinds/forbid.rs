@@ -27,6 +27,10 @@ struct Forbid {
     /// Whether a post could match any pattern or rewrite: most posts match none, and one
     /// search tells so where one per pattern would cost a search each.
     gate: AnyGate,
+    /// The rule's languages (`lang`): a rewrite's groups are worked out only for matches on
+    /// lines in them, since the rule drops the others (`lowercase-pronoun` meets the Italian
+    /// article `i` in every mixed post).
+    langs: Vec<String>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -52,7 +56,8 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     }
     let all: Vec<&Pattern> = patterns.iter().chain(rewrites.iter().map(|(p, _)| p)).collect();
     let gate = AnyGate::new(&all);
-    let check = Forbid { phrases: Phrases::new(phrases), replacements, patterns, rewrites, gate };
+    let langs = rule.lang.as_ref().map(|l| l.as_ref().clone()).unwrap_or_default();
+    let check = Forbid { phrases: Phrases::new(phrases), replacements, patterns, rewrites, gate, langs };
     Ok(Compiled { check: Box::new(check), vars: &["found", "replacement"] })
 }
 
@@ -79,8 +84,17 @@ impl Check for Forbid {
         for pattern in &self.patterns {
             out.extend(pattern.found(doc).into_iter().map(Finding::at));
         }
+        let in_langs = |at: usize| {
+            self.langs.is_empty() || doc.language_at(at).is_some_and(|l| self.langs.iter().any(|x| x == l))
+        };
         for (pattern, replacement) in &self.rewrites {
-            for found in pattern.captures_iter(doc) {
+            if !pattern.may_match(doc) {
+                continue;
+            }
+            let regex = pattern.regex();
+            let starts: Vec<usize> =
+                regex.find_iter(&doc.prose).map(|m| m.start()).filter(|&at| in_langs(at)).collect();
+            for found in starts.into_iter().filter_map(|at| regex.captures_at(&doc.prose, at)) {
                 let range = focus(&found);
                 let mut new = String::new();
                 found.expand(replacement, &mut new);
