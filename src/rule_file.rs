@@ -190,6 +190,9 @@ with_kind_parameters! {
     any: PhraseList,
     /// Phrases that make the requirement apply (`require`); without them it always applies.
     when: PhraseList,
+    /// Phrases one of which a post must name for the requirement to apply (`require`: the
+    /// assets an investment call is about), by language like `when`.
+    topics: PhraseList,
     /// Phrases that deny (`require`: with `subjects`, a denial of advice is a disclaimer).
     negations: PhraseList,
     /// What a negation denies (`require`: advice, recommendations), by language like it.

@@ -10,7 +10,9 @@
 //! language, or where the language cannot be told.
 //! **When:** with `when` (phrases) and `signals` (regular expressions), only posts that say at
 //! least `min` (default 1) different ones must meet it: a post about prices and targets needs
-//! a disclaimer, a security how-to does not. **Where:** at the first trigger; a rule that
+//! a disclaimer, a security how-to does not. With `topics`, only posts that also name one of
+//! them, or a cashtag (the assets a call is about: Bitcoin, `$SOL`) do: a glossary of trading
+//! terms does not. **Where:** at the first trigger; a rule that
 //! appends text reports at the first word of the post's last non-blank line.
 //! **Fix:** with `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`,
 //! the text in the post's language (none if it cannot be told, or has no text) as a line of its
@@ -54,6 +56,8 @@ struct When {
     phrases: Phrases,
     signals: Vec<Pattern>,
     min: usize,
+    /// Phrases one of which the post must name (`topics`), if given.
+    topics: Option<Phrases>,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -81,8 +85,12 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     let when_phrases = rule.when.take();
     let signals = compile_patterns(rule.signals.take(), cx)?;
     let min = rule.min.take().map_or(1, Spanned::into_inner).max(1);
-    let when = (when_phrases.is_some() || !signals.is_empty())
-        .then(|| Ok::<_, ConfigError>(When { phrases: compile_phrases(&when_phrases, cx)?, signals, min }))
+    let topics = rule.topics.take();
+    let topics = topics.is_some().then(|| compile_phrases(&topics, cx)).transpose()?;
+    let when = (when_phrases.is_some() || !signals.is_empty() || topics.is_some())
+        .then(|| {
+            Ok::<_, ConfigError>(When { phrases: compile_phrases(&when_phrases, cx)?, signals, min, topics })
+        })
         .transpose()?;
     let check = Require { phrases, patterns, denials, append, when };
     Ok(Compiled { check: Box::new(check), vars: &["found", "suggestion"] })
@@ -159,6 +167,18 @@ impl When {
     /// Where the requirement starts to apply: the first of `min` different phrases or signals,
     /// if that many occur.
     fn trigger(&self, doc: &Document) -> Option<Range<usize>> {
+        // A cashtag (`$SOL`) names an asset whatever the list says.
+        let cashtag = || {
+            doc.tokens.iter().any(|t| {
+                let word = &doc.prose[t.range.clone()];
+                t.is_word
+                    && doc.prose[..t.range.start].ends_with('$')
+                    && word.chars().all(|c| c.is_ascii_uppercase())
+            })
+        };
+        if self.topics.as_ref().is_some_and(|topics| topics.find_all(doc).next().is_none()) && !cashtag() {
+            return None;
+        }
         let mut seen: Vec<usize> = Vec::new();
         let mut first: Option<Range<usize>> = None;
         let mut note = |kind: usize, range: Range<usize>| {
