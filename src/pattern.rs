@@ -232,31 +232,33 @@ fn exact(hir: &Hir) -> Option<Vec<Vec<u8>>> {
                 .then(|| class.ranges().iter().flat_map(|r| r.start()..=r.end()).map(|b| vec![b]).collect())
         }
         HirKind::Capture(capture) => exact(&capture.sub),
-        HirKind::Alternation(alternatives) => {
-            let mut all = Vec::new();
-            for alternative in alternatives {
-                all.extend(exact(alternative)?);
-                if all.len() > MAX_EXACT {
-                    return None;
-                }
-            }
-            Some(all)
-        }
+        HirKind::Alternation(alternatives) => union(alternatives, exact),
         HirKind::Concat(parts) => {
-            let mut all = vec![Vec::new()];
-            for part in parts {
-                let part = exact(part)?;
-                if all.len() * part.len() > MAX_EXACT {
-                    return None;
-                }
-                all = all.iter().flat_map(|a| part.iter().map(move |b| [&a[..], b].concat())).collect();
-            }
-            Some(all)
+            parts.iter().try_fold(vec![Vec::new()], |all, part| product(&all, &exact(part)?))
         }
         // An assertion matches no text: the strings around it are still in every match.
         HirKind::Look(_) => Some(vec![Vec::new()]),
         HirKind::Empty | HirKind::Repetition(_) => None,
     }
+}
+
+/// The strings of all `alternatives` together, each found by `strings`, if every one has them
+/// and they are not too many.
+fn union(alternatives: &[Hir], strings: fn(&Hir) -> Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    let mut all = Vec::new();
+    for alternative in alternatives {
+        all.extend(strings(alternative)?);
+        if all.len() > MAX_EXACT {
+            return None;
+        }
+    }
+    Some(all)
+}
+
+/// Every string of `before` followed by every string of `after`, if they are not too many.
+fn product(before: &[Vec<u8>], after: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    (before.len() * after.len() <= MAX_EXACT)
+        .then(|| before.iter().flat_map(|a| after.iter().map(move |b| [&a[..], b].concat())).collect())
 }
 
 /// Strings one of which every match of `hir` contains, if there is such a set.
@@ -267,16 +269,7 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         HirKind::Capture(capture) => required(&capture.sub),
         HirKind::Repetition(repetition) if repetition.min >= 1 => required(&repetition.sub),
         HirKind::Repetition(_) => None,
-        HirKind::Alternation(alternatives) => {
-            let mut all = Vec::new();
-            for alternative in alternatives {
-                all.extend(required(alternative)?);
-                if all.len() > MAX_EXACT {
-                    return None;
-                }
-            }
-            Some(all)
-        }
+        HirKind::Alternation(alternatives) => union(alternatives, required),
         HirKind::Concat(parts) => {
             // The best of: each run of fixed parts spelled out, and each other part's own set.
             let mut best: Option<Vec<Vec<u8>>> = None;
@@ -292,14 +285,13 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
                     Some(fixed) => {
                         run = Some(match run.take() {
                             None => fixed,
-                            Some(before) if before.len() * fixed.len() <= MAX_EXACT => before
-                                .iter()
-                                .flat_map(|a| fixed.iter().map(move |b| [&a[..], b].concat()))
-                                .collect(),
-                            Some(before) => {
-                                consider(Some(before));
-                                fixed
-                            }
+                            Some(before) => match product(&before, &fixed) {
+                                Some(both) => both,
+                                None => {
+                                    consider(Some(before));
+                                    fixed
+                                }
+                            },
                         });
                     }
                     None => {
@@ -338,13 +330,7 @@ fn whole_words(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     match hir.kind() {
         HirKind::Capture(capture) => whole_words(&capture.sub),
         HirKind::Repetition(repetition) if repetition.min >= 1 => whole_words(&repetition.sub),
-        HirKind::Alternation(alternatives) => {
-            let mut all = Vec::new();
-            for alternative in alternatives {
-                all.extend(whole_words(alternative)?);
-            }
-            (all.len() <= MAX_EXACT).then_some(all)
-        }
+        HirKind::Alternation(alternatives) => union(alternatives, whole_words),
         HirKind::Concat(parts) => parts.windows(3).find_map(|w| {
             let runs = (is_edge(&w[0]) && is_edge(&w[2])).then(|| exact(&w[1])).flatten()?;
             runs.iter().all(|r| !r.is_empty()).then_some(runs)

@@ -33,6 +33,15 @@ fn check(name: &str, text: &str, config: Option<&str>, args: &[&str]) -> (String
     (text(output.stdout), text(output.stderr), output.status.code().unwrap())
 }
 
+/// `text` as post.md after `--fix --unsafe-fixes` with `spelling` alone.
+fn fixed_unsafely(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    fs::write(&path, text).unwrap();
+    postlint().args(["check", "--fix", "--unsafe-fixes", "--select", "spelling"]).arg(&path).assert().code(0);
+    fs::read_to_string(&path).unwrap()
+}
+
 #[test]
 fn an_unknown_word_is_reported_with_its_place_and_the_dictionary_suggestions() {
     let post = "---\nlang: en\n---\nThe market rose today,\nnot untill the halving.\n";
@@ -346,12 +355,8 @@ fn an_english_post_may_be_in_british_or_american_english() {
 
 #[test]
 fn an_apostrophe_typed_for_an_accent_goes_with_the_fix() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("post.md");
-    fs::write(&path, "---\nlang: it\n---\nIl prezzo sale perche' il mercato compra.\n").unwrap();
-    postlint().args(["check", "--fix", "--unsafe-fixes", "--select", "spelling"]).arg(&path).assert().code(0);
     assert_eq!(
-        fs::read_to_string(&path).unwrap(),
+        fixed_unsafely("---\nlang: it\n---\nIl prezzo sale perche' il mercato compra.\n"),
         "---\nlang: it\n---\nIl prezzo sale perché il mercato compra.\n"
     );
 }
@@ -369,12 +374,8 @@ fn a_word_is_reported_once_where_it_first_occurs_and_its_fix_replaces_every_occu
         "---\nlang: en\n---\nThe market rose untill today.\n\nThe price will happen untill the halving.\n";
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "post.md:4:17: warning[spelling] “untill” is not in the `en` dictionary\n");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("post.md");
-    fs::write(&path, post).unwrap();
-    postlint().args(["check", "--fix", "--unsafe-fixes", "--select", "spelling"]).arg(&path).assert().code(0);
     assert_eq!(
-        fs::read_to_string(&path).unwrap(),
+        fixed_unsafely(post),
         "---\nlang: en\n---\nThe market rose until today.\n\nThe price will happen until the halving.\n"
     );
 }
