@@ -343,6 +343,15 @@ struct Evidence {
 const POST: Evidence = Evidence { min_votes: 3, max_words: 400 };
 const LINE: Evidence = Evidence { min_votes: 2, max_words: usize::MAX };
 
+/// Whether the word with `key` is a function word of another language than `lang` (`della`,
+/// `juga`): in a line of `lang`, such a word is a quotation, not a slip.
+pub fn is_function_word_of_another(key: u64, lang: &str) -> bool {
+    let (words, _) = &*WORDS;
+    let Some(&languages) = words.get(&key) else { return false };
+    let own = FUNCTION_WORDS.iter().position(|(code, _)| *code == lang).map_or(0, |i| 1u32 << i);
+    languages & !own != 0 && languages & own == 0
+}
+
 /// The post's language if it can be told (see the module's documentation); it may be one that
 /// postlint does not check.
 pub fn guess(doc: &Document) -> Option<&'static str> {

@@ -388,3 +388,11 @@ fn a_line_in_another_language_may_quote_the_posts_own_words() {
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "post.md:6:63: warning[spelling] “untill” is not in the `en` dictionary\n");
 }
+
+#[test]
+fn a_function_word_of_another_language_is_a_quotation_not_a_slip() {
+    // `juga` (Indonesian and Malay) and `della` (Italian) in English lines.
+    let post = "---\nlang: en\n---\nThe market rose today, juga the price.\n\nThe new della market is cheap untill now.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:6:31: warning[spelling] “untill” is not in the `en` dictionary\n");
+}

@@ -223,6 +223,10 @@ fn unknown_words(
         {
             continue;
         }
+        // A function word of another language (`della` in an English line) is quoted, not a slip.
+        if crate::lang::is_function_word_of_another(token.key, lang) {
+            continue;
+        }
         let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
         let mut finding = Finding::at(token.range.clone())
             .var("lang", lang)
