@@ -35,7 +35,7 @@ fn unknown_kind() {
     assert_eq!(
         found,
         [
-            "k.toml:3:8: unknown kind `forbidden`; expected one of require, forbid, near-miss, label, spacing, hashtags, cashtags, line-start, metric, title-case, links, whitespace, repetition, delimiters, glued, mojibake, invisible, sentence-start, spelling"
+            "k.toml:3:8: unknown kind `forbidden`; expected one of require, forbid, near-miss, label, spacing, hashtags, cashtags, line-start, metric, title-case, links, whitespace, repetition, delimiters, glued, mojibake, invisible, mixed-script, sentence-start, spelling"
         ]
     );
 }

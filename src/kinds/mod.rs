@@ -11,6 +11,7 @@ mod label;
 mod line_start;
 mod links;
 mod metric;
+mod mixed_script;
 mod mojibake;
 mod near_miss;
 mod repetition;
@@ -57,6 +58,7 @@ const KINDS: &[Kind] = &[
     Kind { name: "glued", compile: glued::compile, source: include_str!("glued.rs") },
     Kind { name: "mojibake", compile: mojibake::compile, source: include_str!("mojibake.rs") },
     Kind { name: "invisible", compile: invisible::compile, source: include_str!("invisible.rs") },
+    Kind { name: "mixed-script", compile: mixed_script::compile, source: include_str!("mixed_script.rs") },
     Kind {
         name: "sentence-start",
         compile: sentence_start::compile,
