@@ -396,3 +396,12 @@ fn a_function_word_of_another_language_is_a_quotation_not_a_slip() {
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "post.md:6:31: warning[spelling] “untill” is not in the `en` dictionary\n");
 }
+
+#[test]
+fn a_line_may_quote_words_of_the_posts_other_languages() {
+    // An English post with an Italian paragraph: an Italian word in an English line passes.
+    let post = "---\nlang: en\n---\nThe market is new and cheap, the mercato is the price now and untill today.\n\n\
+                Il prezzo di Bitcoin sale e il mercato compra molto.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:4:63: warning[spelling] “untill” is not in the `en` dictionary\n");
+}

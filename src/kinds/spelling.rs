@@ -74,15 +74,16 @@ impl Check for Spelling {
             let tokens = &doc.tokens[doc.token_at(line.start)..doc.token_at(line.end)];
             let from = found.len();
             check_words(doc, tokens, lang, &lexicon, &mut found);
-            // A line in another language than the post's may quote the post's own words (an
-            // Italian post's English title with `ufficiale della`): those pass.
-            if found.len() > from
-                && let Some(post) = doc.language().filter(|post| *post != lang)
-                && let Some(post_lexicon) = lexicon_of(post)
-            {
+            // A line may quote words of the post's other languages (an Italian post's English
+            // title with `ufficiale della`, a bilingual title): those pass. A language left quiet
+            // still vouches for its words.
+            if found.len() > from {
+                let others: Vec<Arc<Lexicon>> =
+                    other_languages(doc, lang).into_iter().filter_map(spelling::lexicon).collect();
                 let mut kept = found.split_off(from);
                 kept.retain(|f| {
-                    remembered_verdict(&post_lexicon, &doc.prose[f.range.clone()]) != Verdict::Known
+                    let word = &doc.prose[f.range.clone()];
+                    !others.iter().any(|other| remembered_verdict(other, word) == Verdict::Known)
                 });
                 found.extend(kept);
             }
@@ -118,6 +119,23 @@ fn quiet_note(langs: &[String]) -> String {
          postlint.toml",
         codes.join(", ")
     )
+}
+
+/// The languages of `doc` other than `lang` that postlint checks: the post's, and its lines'.
+fn other_languages<'d>(doc: &'d Document, lang: &str) -> Vec<&'d str> {
+    let mut found: Vec<&str> = Vec::new();
+    let lines =
+        doc.lines().filter(|line| !doc.is_blank(line.clone())).map(|line| doc.language_at(line.start));
+    for other in std::iter::once(doc.language()).chain(lines).flatten() {
+        if other != lang
+            && crate::lang::is_checked(other)
+            && !matches!(other, "zh" | "ja")
+            && !found.contains(&other)
+        {
+            found.push(other);
+        }
+    }
+    found
 }
 
 /// The findings with each unknown word reported once, where it first occurs: a word the
