@@ -2,7 +2,7 @@
 //! `(`, `[`, `{`, `«`, `“`, `„` or a straight `"`.
 //!
 //! **What it catches:** `Il prezzo (in dollari è salito.` **Never fires on:** a closing mark with
-//! no opening one (`1)` in a list); emoticons (`:(`, `:-(`); inch marks (`27"`); a `"` between
+//! no opening one (`1)` in a list); emoticons (`:(`, `:-(`) and kaomoji (`(´・ω・`)`); inch marks (`27"`); a `"` between
 //! two Hebrew letters (a gershayim: `ט"ו`); German `„…“`,
 //! Danish `»…«` and French `« … »` quotes, each closed its own way; brackets in code, link
 //! syntax and URLs, which are not prose. **Fix:** none — only the writer knows where it closes.
@@ -38,7 +38,11 @@ impl Check for Delimiters {
             let Some(c) = prose[i..].chars().next() else { continue };
             let previous = if i == 0 { b'\n' } else { bytes[i - 1] };
             match c {
-                '(' | '[' | '{' if !matches!(previous, b':' | b';' | b'=' | b'-') => open.push((i, c)),
+                '(' | '[' | '{'
+                    if !matches!(previous, b':' | b';' | b'=' | b'-') && !in_kaomoji(prose, i) =>
+                {
+                    open.push((i, c))
+                }
                 ')' | ']' | '}' => {
                     close(&mut open, opening_of(c));
                 }
@@ -68,6 +72,12 @@ impl Check for Delimiters {
         }
         report(&mut open, out);
     }
+}
+
+/// Whether the bracket at `i` is part of a kaomoji (`((〆( `Д´ )`, `(´・ω・`)`): one of the
+/// signs only kaomoji use stands within a few characters after it.
+fn in_kaomoji(prose: &str, i: usize) -> bool {
+    prose[i..].chars().skip(1).take(4).any(|c| "´`Д∀ω・＾◕‿≧≦︶ಠ͡°゜〆ﾟ".contains(c))
 }
 
 /// Whether the `"` at `i` is a Hebrew gershayim: between two Hebrew letters (`ט"ו`), in a word
