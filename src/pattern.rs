@@ -6,7 +6,9 @@
 //! regular expression with no literal prefix scans every byte of every post, and compiling all
 //! of them costs more than checking one post. So each pattern keeps the literal strings one of
 //! which every match contains (found in its syntax tree) and searches for those first, with
-//! `memchr`'s vectorised search, which is many times faster than the regex's scan.
+//! `memchr`'s vectorised search, which is many times faster than the regex's scan. A pattern
+//! of many whole-word phrases (`\b(?:explain briefly|add a call to action)\b`) asks the post's
+//! word filter instead: all the words of one phrase must be there.
 
 use crate::document::Document;
 use memchr::memmem;
@@ -45,11 +47,6 @@ impl Pattern {
         }
         let focused = source.contains("(?P<found>") || source.contains("(?<found>");
         Ok(Self { source: source.to_owned(), needles, gate, focused, regex: OnceLock::new() })
-    }
-
-    /// The pattern as written.
-    pub fn as_str(&self) -> &str {
-        &self.source
     }
 
     /// Whether `doc`'s prose could hold a match: false only when it lacks every string, or
