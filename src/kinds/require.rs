@@ -167,14 +167,11 @@ impl When {
     /// Where the requirement starts to apply: the first of `min` different phrases or signals,
     /// if that many occur.
     fn trigger(&self, doc: &Document) -> Option<Range<usize>> {
-        // A cashtag (`$SOL`) names an asset whatever the list says.
+        // A cashtag in capitals (`$SOL`) names an asset whatever the list says.
         let cashtag = || {
-            doc.tokens.iter().any(|t| {
-                let word = &doc.prose[t.range.clone()];
-                t.is_word
-                    && doc.prose[..t.range.start].ends_with('$')
-                    && word.chars().all(|c| c.is_ascii_uppercase())
-            })
+            super::cashtags::find_cashtags(&doc.prose)
+                .into_iter()
+                .any(|tag| doc.prose[tag.start + 1..tag.end].bytes().all(|b| b.is_ascii_uppercase()))
         };
         if self.topics.as_ref().is_some_and(|topics| topics.find_all(doc).next().is_none()) && !cashtag() {
             return None;
