@@ -115,12 +115,15 @@ impl<'a> Document<'a> {
         own.or_else(|| self.language())
     }
 
-    /// Whether some line's language (`language_at`) is one of `languages`.
+    /// Whether the language at `offset` (`language_at`) is one of `languages`.
+    pub fn is_in_language(&self, offset: usize, languages: &[String]) -> bool {
+        self.language_at(offset).is_some_and(|l| languages.iter().any(|x| x == l))
+    }
+
+    /// Whether some line's language is one of `languages`.
     pub fn has_language_in(&self, languages: &[String]) -> bool {
-        (0..self.source.line_count()).any(|index| {
-            let start = self.source.line_range(index).start;
-            self.language_at(start).is_some_and(|l| languages.iter().any(|x| x == l))
-        })
+        (0..self.source.line_count())
+            .any(|index| self.is_in_language(self.source.line_range(index).start, languages))
     }
 
     /// Whether the language at `offset` is the one stated for the post (front matter or

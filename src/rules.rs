@@ -167,12 +167,9 @@ impl Rule {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.check.check(doc, &mut findings);
         }));
-        // The language is asked only once there is something to report: telling it costs more
-        // than most checks. Each finding is judged by the language of its own line.
-        if !findings.is_empty() && !self.langs.is_empty() {
-            findings.retain(|f| {
-                doc.language_at(f.range.start).is_some_and(|l| self.langs.iter().any(|x| x == l))
-            });
+        // Each finding is judged by the language of its own line.
+        if !self.langs.is_empty() {
+            findings.retain(|f| doc.is_in_language(f.range.start, &self.langs));
         }
         match checked {
             Ok(()) => Ok(findings.into_iter().map(|f| self.diagnostic(doc, f)).collect()),

@@ -84,9 +84,7 @@ impl Check for Forbid {
         for pattern in &self.patterns {
             out.extend(pattern.found(doc).into_iter().map(Finding::at));
         }
-        let in_langs = |at: usize| {
-            self.langs.is_empty() || doc.language_at(at).is_some_and(|l| self.langs.iter().any(|x| x == l))
-        };
+        let in_langs = |at: usize| self.langs.is_empty() || doc.is_in_language(at, &self.langs);
         for (pattern, replacement) in &self.rewrites {
             if !pattern.may_match(doc) {
                 continue;
