@@ -62,6 +62,8 @@ impl Check for Spelling {
             }
         };
         let mut found = Vec::new();
+        // The post's languages with their lexicons, found the first time a line needs them.
+        let mut post_lexicons: Option<Vec<(&str, Arc<Lexicon>)>> = None;
         for line in doc.lines() {
             if doc.is_blank(line.clone()) {
                 continue;
@@ -78,12 +80,15 @@ impl Check for Spelling {
             // title with `ufficiale della`, a bilingual title): those pass. A language left quiet
             // still vouches for its words.
             if found.len() > from {
-                let others: Vec<Arc<Lexicon>> =
-                    other_languages(doc, lang).into_iter().filter_map(spelling::lexicon).collect();
+                let post = post_lexicons.get_or_insert_with(|| {
+                    languages(doc).into_iter().filter_map(|l| Some((l, spelling::lexicon(l)?))).collect()
+                });
                 let mut kept = found.split_off(from);
                 kept.retain(|f| {
                     let word = &doc.prose[f.range.clone()];
-                    !others.iter().any(|other| remembered_verdict(other, word) == Verdict::Known)
+                    !post
+                        .iter()
+                        .any(|(l, other)| *l != lang && remembered_verdict(other, word) == Verdict::Known)
                 });
                 found.extend(kept);
             }
@@ -99,7 +104,7 @@ impl Check for Spelling {
 impl Spelling {
     /// The lexicon to check `lang` with, if postlint checks its spelling and has a dictionary.
     fn lexicon(&self, lang: &str) -> Option<Arc<Lexicon>> {
-        if !crate::lang::is_checked(lang) || matches!(lang, "zh" | "ja") {
+        if !is_spelled(lang) {
             return None;
         }
         if self.quiet.iter().any(|q| q == lang) {
@@ -121,18 +126,20 @@ fn quiet_note(langs: &[String]) -> String {
     )
 }
 
-/// The languages of `doc` other than `lang` that postlint checks: the post's, and its lines'.
-fn other_languages<'d>(doc: &'d Document, lang: &str) -> Vec<&'d str> {
+/// Whether postlint checks the spelling of `lang`: a language it knows, written with spaces
+/// between words (not Chinese or Japanese).
+fn is_spelled(lang: &str) -> bool {
+    crate::lang::is_checked(lang) && !matches!(lang, "zh" | "ja")
+}
+
+/// The languages of `doc` whose spelling postlint checks: the post's, and its lines'.
+fn languages<'d>(doc: &'d Document) -> Vec<&'d str> {
     let mut found: Vec<&str> = Vec::new();
     let lines =
         doc.lines().filter(|line| !doc.is_blank(line.clone())).map(|line| doc.language_at(line.start));
-    for other in std::iter::once(doc.language()).chain(lines).flatten() {
-        if other != lang
-            && crate::lang::is_checked(other)
-            && !matches!(other, "zh" | "ja")
-            && !found.contains(&other)
-        {
-            found.push(other);
+    for lang in std::iter::once(doc.language()).chain(lines).flatten() {
+        if is_spelled(lang) && !found.contains(&lang) {
+            found.push(lang);
         }
     }
     found
