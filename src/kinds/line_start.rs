@@ -17,8 +17,6 @@ use crate::rule_file::RawRule;
 struct LineStart {
     phrases: Phrases,
     patterns: Vec<crate::pattern::Pattern>,
-    /// Whether a post could hold any of `patterns`, asked once instead of once per line.
-    gate: crate::pattern::AnyGate,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -28,13 +26,14 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     }
     let phrases = super::compile_phrases(&Some(any), cx)?;
     let patterns = compile_patterns(rule.patterns.take(), cx)?;
-    let gate = crate::pattern::AnyGate::new(&patterns.iter().collect::<Vec<_>>());
-    Ok(Compiled { check: Box::new(LineStart { phrases, patterns, gate }), vars: &["found"] })
+    Ok(Compiled { check: Box::new(LineStart { phrases, patterns }), vars: &["found"] })
 }
 
 impl Check for LineStart {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let patterns: &[crate::pattern::Pattern] = if self.gate.passes(doc) { &self.patterns } else { &[] };
+        // The patterns the post could match, asked once instead of once per line.
+        let patterns: Vec<&crate::pattern::Pattern> =
+            self.patterns.iter().filter(|p| p.may_match(doc)).collect();
         for (index, line) in doc.lines().enumerate() {
             let prose = &doc.prose[line.clone()];
             let start = line.start + (prose.len() - prose.trim_start().len());
