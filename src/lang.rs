@@ -349,7 +349,7 @@ pub fn is_function_word_of_another(key: u64, lang: &str) -> bool {
     let (words, _) = &*WORDS;
     let Some(&languages) = words.get(&key) else { return false };
     let own = FUNCTION_WORDS.iter().position(|(code, _)| *code == lang).map_or(0, |i| 1u32 << i);
-    languages & !own != 0 && languages & own == 0
+    languages & own == 0
 }
 
 /// The post's language if it can be told (see the module's documentation); it may be one that

@@ -8,7 +8,7 @@
 //! pattern with a group named `found` reports and replaces only that group: the rest of the
 //! match is context, as a look-behind would be (`(?:^|\s)(?P<found>i) ` — an `i` after a space).
 
-use super::{Check, Compiled, Context, Finding, compile_patterns, compile_regex, phrase_entries};
+use super::{Check, Compiled, Context, Finding, phrase_entries, read_pattern, read_patterns};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
@@ -36,11 +36,11 @@ struct Forbid {
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let any = phrase_entries(&rule.any.take(), cx)?;
     let replace = rule.replace.take().map(|r| r.into_inner()).unwrap_or_default();
-    let patterns = compile_patterns(rule.patterns.take(), cx)?;
+    let patterns = read_patterns(rule.patterns.take(), cx)?;
     let mut rewrites = Vec::new();
     if let Some(table) = rule.rewrite.take() {
         for (pattern, replacement) in table.as_ref() {
-            let regex = compile_regex(pattern, table.span(), cx)?;
+            let regex = read_pattern(pattern, table.span(), cx)?;
             rewrites.push((regex, replacement.clone()));
         }
     }

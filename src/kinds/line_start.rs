@@ -7,7 +7,7 @@
 //! in the middle (`İşte … hakkında genel bilgiler`). A phrase in the middle of a line never fires. **Example:** `Sure! Here is a post about BTC:`.
 //! **Fix:** delete the whole line.
 
-use super::{Check, Compiled, Context, Finding, compile_patterns};
+use super::{Check, Compiled, Context, Finding, read_patterns};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
@@ -25,7 +25,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         return Err(cx.error(any.span(), "`any` needs at least one phrase"));
     }
     let phrases = super::compile_phrases(&Some(any), cx)?;
-    let patterns = compile_patterns(rule.patterns.take(), cx)?;
+    let patterns = read_patterns(rule.patterns.take(), cx)?;
     Ok(Compiled { check: Box::new(LineStart { phrases, patterns }), vars: &["found"] })
 }
 

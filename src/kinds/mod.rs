@@ -213,15 +213,15 @@ pub fn compile_phrases(
 }
 
 /// Reads a list of regular expressions, pointing at the one that is wrong.
-pub fn compile_patterns(
+pub fn read_patterns(
     patterns: Option<Spanned<Vec<Spanned<String>>>>,
     cx: &Context,
 ) -> Result<Vec<Pattern>, ConfigError> {
     let patterns = patterns.map(Spanned::into_inner).unwrap_or_default();
-    patterns.iter().map(|p| compile_regex(p.as_ref(), p.span(), cx)).collect()
+    patterns.iter().map(|p| read_pattern(p.as_ref(), p.span(), cx)).collect()
 }
 
 /// Reads one regular expression; a mistake is an error at `span`.
-pub fn compile_regex(pattern: &str, span: Range<usize>, cx: &Context) -> Result<Pattern, ConfigError> {
+pub fn read_pattern(pattern: &str, span: Range<usize>, cx: &Context) -> Result<Pattern, ConfigError> {
     Pattern::new(pattern).map_err(|gist| cx.error(span, format!("invalid regular expression: {gist}")))
 }

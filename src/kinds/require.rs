@@ -22,7 +22,7 @@
 //! and either apostrophe (`'` or `’`); `patterns` are regular expressions over the prose.
 
 use super::hashtags::is_hashtag_line;
-use super::{Check, Compiled, Context, Finding, compile_patterns, compile_phrases};
+use super::{Check, Compiled, Context, Finding, compile_phrases, read_patterns};
 use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
@@ -62,7 +62,7 @@ struct When {
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let phrases = compile_phrases(&rule.any.take(), cx)?;
-    let patterns = compile_patterns(rule.patterns.take(), cx)?;
+    let patterns = read_patterns(rule.patterns.take(), cx)?;
     let (negations, subjects) = (rule.negations.take(), rule.subjects.take());
     let within = rule.within.take().map_or(4, Spanned::into_inner);
     let denials = match (&negations, &subjects) {
@@ -83,7 +83,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     }
     let append = rule.append.take().map(Spanned::into_inner).unwrap_or_default();
     let when_phrases = rule.when.take();
-    let signals = compile_patterns(rule.signals.take(), cx)?;
+    let signals = read_patterns(rule.signals.take(), cx)?;
     let min = rule.min.take().map_or(1, Spanned::into_inner).max(1);
     let topics = rule.topics.take();
     let topics = topics.is_some().then(|| compile_phrases(&topics, cx)).transpose()?;
