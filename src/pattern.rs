@@ -32,12 +32,18 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Checks `source`'s syntax; the error is the regex crate's explanation, in one line.
+    /// Checks `source`'s syntax; the error is the regex crate's explanation, in one line. A
+    /// pattern that may exceed the regex crate's size limit (large counted repetitions, very
+    /// long text) is compiled now, so that the limit is a rule-file error too.
     pub fn new(source: &str) -> Result<Self, String> {
-        let hir = regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| {
-            let text = e.to_string();
-            text.lines().last().unwrap_or_default().trim_start_matches("error: ").to_owned()
-        })?;
+        let gist =
+            |text: String| text.lines().last().unwrap_or_default().trim_start_matches("error: ").to_owned();
+        let hir =
+            regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| gist(e.to_string()))?;
+        let regex = OnceLock::new();
+        if source.len() > 10_000 || repeats(&hir) >= 100 {
+            let _ = regex.set(Regex::new(source).map_err(|e| gist(e.to_string()))?);
+        }
         let needles = required(&hir).map(dedup).filter(|n| n.len() <= MAX_EXACT);
         let mut gate = Gate::new(needles.as_deref());
         if matches!(gate, Gate::Open)
@@ -46,7 +52,7 @@ impl Pattern {
             gate = Gate::words(&words);
         }
         let focused = source.contains("(?P<found>") || source.contains("(?<found>");
-        Ok(Self { source: source.to_owned(), needles, gate, focused, regex: OnceLock::new() })
+        Ok(Self { source: source.to_owned(), needles, gate, focused, regex })
     }
 
     /// Whether `doc`'s prose could hold a match: false only when it lacks every string, or
@@ -55,9 +61,8 @@ impl Pattern {
         self.gate.passes(doc)
     }
 
-    /// The compiled expression. Its syntax was checked when it was read; what can still fail
-    /// is the regex crate's size limit, a rule-file mistake reported as an internal error of
-    /// the post being checked.
+    /// The compiled expression. Its syntax and, where it could matter, its size were checked
+    /// when it was read.
     pub fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
             Regex::new(&self.source)
@@ -256,6 +261,20 @@ fn union(alternatives: &[Hir], strings: fn(&Hir) -> Option<Vec<Vec<u8>>>) -> Opt
 fn product(before: &[Vec<u8>], after: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
     (before.len() * after.len() <= MAX_EXACT)
         .then(|| before.iter().flat_map(|a| after.iter().map(move |b| [&a[..], b].concat())).collect())
+}
+
+/// How many times the most repeated part of `hir` may stand (`a{5}{10}`: 50), what makes a
+/// compiled regex large.
+fn repeats(hir: &Hir) -> u64 {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => {
+            let times = u64::from(repetition.max.unwrap_or(repetition.min).max(1));
+            times.saturating_mul(repeats(&repetition.sub))
+        }
+        HirKind::Capture(capture) => repeats(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().map(repeats).max().unwrap_or(1),
+        _ => 1,
+    }
 }
 
 /// Strings one of which every match of `hir` contains, if there is such a set.

@@ -49,6 +49,15 @@ fn bad_regex() {
 }
 
 #[test]
+fn a_regex_too_large_to_compile_is_an_error_at_its_key() {
+    // Patterns compile on first use, but one that may exceed the size limit is compiled when read.
+    assert_eq!(
+        errors("message = \"m\"\npatterns = ['\\w{1000}{1000}']\n"),
+        ["my.toml:6:13: invalid regular expression: Compiled regex exceeds size limit of 10485760 bytes."]
+    );
+}
+
+#[test]
 fn duplicate_id() {
     let rule =
         "[[rule]]\nid = \"twice\"\nkind = \"forbid\"\nseverity = \"info\"\nmessage = \"m\"\nany = [\"x\"]\n";
