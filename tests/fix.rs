@@ -292,3 +292,23 @@ fn garbled_text_is_repaired_whole_before_any_other_rule_touches_its_bytes() {
     fix(&path, &["--select", "mojibake,double-space,unbalanced-delimiters"]);
     assert_eq!(fs::read_to_string(&path).unwrap(), "Il rally 🚀 «continua» per ora.\n");
 }
+
+#[test]
+fn look_alike_letters_citation_brackets_and_glued_tags_and_ellipses_are_fixed_safely() {
+    let (_dir, path) = copy("fixtures/posts/ru/raskladka-bukvy.txt", "post.txt");
+    fix(&path, &["--select", "mixed-script,missing-space"]);
+    // The Latin `c` of `делитьcя` becomes Cyrillic; `кrypto` has no look-alike for `к` and stays.
+    let expected = "Почему я перестал бояться просадок\n\nДрузья, хочу делиться опытом: за два года я понял, что рынок всегда возвращается к спокойствию... А паника проходит быстрее, чем кажется. Биткоин в этом месяце колебался, но я не продавал.\n\nГлавное правило простое: храните seed phrase офлайн, иначе кrypto можно потерять навсегда. Никому не отправляйте её в личные сообщения.\n\nНе является финансовой рекомендацией.\n#Биткоин #BTC\n";
+    assert_eq!(fs::read_to_string(&path).unwrap(), expected);
+    let (_dir, path) = copy("fixtures/posts/en/ai-brackets-glued-tag.txt", "post.txt");
+    fix(&path, &["--select", "citation-residue,missing-space"]);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "How exchanges protect your account\n\n\
+         Most exchanges now ask for two-factor authentication on every withdrawal. Hardware keys are \
+         the strongest option, and a recent thread explains why. Never share your codes with anyone \
+         who writes to you first.\n\n\
+         Keep your recovery phrase offline and your devices updated, and you are already safer than \
+         most. #Security #Binance\n"
+    );
+}
