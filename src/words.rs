@@ -344,6 +344,18 @@ fn finish(h: u64, len: usize) -> u64 {
     h ^ (h >> 29)
 }
 
+/// The byte length of the list marker that `head` (a line's text from its first non-blank
+/// character) starts with: a bullet (`•`, `-`, `*`, `–`, `✅`…) or a number and `.` or `)`.
+pub fn list_marker_len(head: &str) -> Option<usize> {
+    const BULLETS: [char; 10] = ['•', '-', '*', '+', '–', '·', '▪', '►', '✅', '👉'];
+    if let Some(bullet) = head.chars().next().filter(|c| BULLETS.contains(c)) {
+        return Some(bullet.len_utf8());
+    }
+    let numbered = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = head.len() - numbered.len();
+    (digits > 0 && numbered.starts_with(['.', ')'])).then_some(digits + 1)
+}
+
 /// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());

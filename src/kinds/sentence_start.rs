@@ -19,7 +19,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
-use crate::words::key;
+use crate::words::{self, key};
 use rustc_hash::FxHashSet;
 
 struct SentenceStart {
@@ -67,7 +67,7 @@ impl Check for SentenceStart {
                 || domain
                 || after_blanked
                 || marker
-                || is_list_item(&text[line_start..token.range.start])
+                || is_list_item_or_cell(&text[line_start..token.range.start])
                 || doc.language_at(token.range.start).is_some_and(is_uncased)
             {
                 continue;
@@ -147,11 +147,8 @@ impl SentenceStart {
     }
 }
 
-/// Whether a line that begins with `head` is a list item (`- `, `* `, `• `, `1. `, `2) `) or a
-/// table row (`| `).
-fn is_list_item(head: &str) -> bool {
+/// Whether `head`, a line's text before a word, opens a list item (`- `, `1. `) or a table cell.
+fn is_list_item_or_cell(head: &str) -> bool {
     let head = head.trim_start();
-    let numbered = head.trim_start_matches(|c: char| c.is_ascii_digit());
-    head.starts_with(['-', '*', '+', '•', '–', '|'])
-        || (numbered.len() < head.len() && numbered.starts_with(['.', ')']))
+    words::list_marker_len(head).is_some() || head.starts_with('|')
 }

@@ -12,6 +12,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use crate::words;
 
 enum Whitespace {
     Double,
@@ -50,7 +51,8 @@ fn double(doc: &Document, out: &mut Vec<Finding>) {
         // After a list marker at a line start, the gap aligns the items (`•   First`); between
         // single letters it spaces a word out for emphasis (`뻘  글  주  의`).
         let line_start = prose[..start].rfind('\n').map_or(0, |n| n + 1);
-        let marker = is_list_marker(prose[line_start..start].trim_start());
+        let head = prose[line_start..start].trim_start();
+        let marker = words::list_marker_len(head) == Some(head.len());
         let single = |word: Option<&str>| word.is_some_and(|w| w.chars().count() == 1);
         let spaced_out = single(prose[line_start..start].split(' ').next_back())
             && single(prose[end..].split(char::is_whitespace).next());
@@ -59,13 +61,6 @@ fn double(doc: &Document, out: &mut Vec<Finding>) {
             out.push(finding.fix("replace with one space", vec![Edit::replace(start..end, " ")]));
         }
     }
-}
-
-/// Whether `head`, a line's text before a gap, is a list marker: `•`, `-`, `*`, `–`, `1.`, `2)`.
-fn is_list_marker(head: &str) -> bool {
-    let numbered = head.trim_start_matches(|c: char| c.is_ascii_digit());
-    matches!(head, "•" | "-" | "*" | "–" | "·" | "▪" | "►" | "✅" | "👉")
-        || (numbered.len() < head.len() && matches!(numbered, "." | ")"))
 }
 
 fn trailing(doc: &Document, out: &mut Vec<Finding>) {
