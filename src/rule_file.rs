@@ -193,6 +193,9 @@ with_kind_parameters! {
     /// Phrases one of which a post must name for the requirement to apply (`require`: the
     /// assets an investment call is about), by language like `when`.
     topics: PhraseList,
+    /// Phrases each of which cancels one `when` phrase or signal (`require`: reported views and
+    /// worked examples, `analysts say`, `for example`), by language like `when`.
+    against: PhraseList,
     /// Phrases that deny (`require`: with `subjects`, a denial of advice is a disclaimer).
     negations: PhraseList,
     /// What a negation denies (`require`: advice, recommendations), by language like it.

@@ -12,7 +12,9 @@
 //! least `min` (default 1) different ones must meet it: a post about prices and targets needs
 //! a disclaimer, a security how-to does not. With `topics`, only posts that also name one of
 //! them, or a cashtag (the assets a call is about: Bitcoin, `$SOL`) do: a glossary of trading
-//! terms does not. **Where:** at the first trigger; a rule that
+//! terms does not. Each different phrase of `against` found cancels one of them: reported
+//! views (`analysts expect`, `según`) and worked examples (`for example`) are not the writer's
+//! calls. **Where:** at the first trigger; a rule that
 //! appends text reports at the first word of the post's last non-blank line.
 //! **Fix:** with `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`,
 //! the text in the post's language (none if it cannot be told, or has no text) as a line of its
@@ -58,6 +60,8 @@ struct When {
     min: usize,
     /// Phrases one of which the post must name (`topics`), if given.
     topics: Option<Phrases>,
+    /// Phrases each of which cancels one of the phrases and signals found (`against`).
+    against: Phrases,
 }
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
@@ -87,9 +91,17 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     let min = rule.min.take().map_or(1, Spanned::into_inner).max(1);
     let topics = rule.topics.take();
     let topics = topics.is_some().then(|| compile_phrases(&topics, cx)).transpose()?;
+    let against = rule.against.take();
     let when = (when_phrases.is_some() || !signals.is_empty() || topics.is_some())
         .then(|| {
-            Ok::<_, ConfigError>(When { phrases: compile_phrases(&when_phrases, cx)?, signals, min, topics })
+            let phrases = compile_phrases(&when_phrases, cx)?;
+            Ok::<_, ConfigError>(When {
+                phrases,
+                signals,
+                min,
+                topics,
+                against: compile_phrases(&against, cx)?,
+            })
         })
         .transpose()?;
     let check = Require { phrases, patterns, denials, append, when };
@@ -165,7 +177,7 @@ fn is_sentence_end(token: &str) -> bool {
 
 impl When {
     /// Where the requirement starts to apply: the first of `min` different phrases or signals,
-    /// if that many occur.
+    /// if that many occur once each different `against` phrase has cancelled one.
     fn trigger(&self, doc: &Document) -> Option<Range<usize>> {
         // A cashtag in capitals (`$SOL`) names an asset whatever the list says.
         let cashtag = || {
@@ -194,7 +206,12 @@ impl When {
                 note(usize::MAX - i, found.range());
             }
         }
-        (seen.len() >= self.min).then_some(first).flatten()
+        // Views reported from others (`analysts expect`) and worked examples (`for example`) are
+        // not the writer's calls: each different one cancels one of those found.
+        let mut against: Vec<usize> = self.against.find_all(doc).map(|found| found.phrase).collect();
+        against.sort_unstable();
+        against.dedup();
+        (seen.len().saturating_sub(against.len()) >= self.min).then_some(first).flatten()
     }
 }
 
