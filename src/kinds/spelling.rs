@@ -9,6 +9,8 @@
 //! tickers: `BTC`), words with digits, single letters, short words right after a number (units
 //! and abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`),
 //! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`), and unknown
+//! words the post also writes with a capital inside a sentence (`on Ecency` … `ecency`), words
+//! inside double quotation marks (a quotation keeps its author's spelling), and unknown
 //! words that come thick (three of five words, or two in five of a line's): a phrase in another
 //! language (`semua orang ada blog` in an English line), not slips.
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
@@ -26,6 +28,7 @@ use crate::error::ConfigError;
 use crate::rule_file::RawRule;
 use crate::spelling::{self, Dictionary, Lexicon, Verdict};
 use crate::words::{Token, key};
+use rustc_hash::FxHashSet;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
@@ -62,8 +65,10 @@ impl Check for Spelling {
             }
         };
         let mut found = Vec::new();
-        // The post's languages with their lexicons, found the first time a line needs them.
+        // The post's languages with their lexicons, and its names, found the first time a line
+        // needs them.
         let mut post_lexicons: Option<Vec<(&str, Arc<Lexicon>)>> = None;
+        let mut names: Option<FxHashSet<u64>> = None;
         for line in doc.lines() {
             if doc.is_blank(line.clone()) {
                 continue;
@@ -83,12 +88,16 @@ impl Check for Spelling {
                 let post = post_lexicons.get_or_insert_with(|| {
                     languages(doc).into_iter().filter_map(|l| Some((l, spelling::lexicon(l)?))).collect()
                 });
+                let names = names.get_or_insert_with(|| names_in(doc));
+                let quoted = quotations(&doc.prose[line.clone()], line.start);
                 let mut kept = found.split_off(from);
                 kept.retain(|f| {
                     let word = &doc.prose[f.range.clone()];
-                    !post
-                        .iter()
-                        .any(|(l, other)| *l != lang && remembered_verdict(other, word) == Verdict::Known)
+                    !quoted.iter().any(|q| q.start <= f.range.start && f.range.end <= q.end)
+                        && !names.contains(&key(word))
+                        && !post
+                            .iter()
+                            .any(|(l, other)| *l != lang && remembered_verdict(other, word) == Verdict::Known)
                 });
                 found.extend(kept);
             }
@@ -143,6 +152,49 @@ fn languages<'d>(doc: &'d Document) -> Vec<&'d str> {
         }
     }
     found
+}
+
+/// The ranges inside double quotation marks (`“…”`, `«…»`, `„…“`, `"…"`) of `line`, which
+/// starts at byte `offset`: a quotation is someone else's words, spelt as they wrote them (an
+/// old author's forms, a tweet's slang), not the writer's slips.
+fn quotations(line: &str, offset: usize) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in line.char_indices() {
+        match open {
+            None if matches!(c, '“' | '«' | '„' | '"') => open = Some((i + c.len_utf8(), c)),
+            Some((start, opener)) => {
+                let closes = match opener {
+                    '“' => c == '”',
+                    '«' => c == '»',
+                    '„' => matches!(c, '“' | '”'),
+                    _ => c == '"',
+                };
+                if closes {
+                    spans.push(offset + start..offset + i);
+                    open = None;
+                }
+            }
+            None => {}
+        }
+    }
+    spans
+}
+
+/// The keys of the words the post writes with a capital inside a sentence: names, which it may
+/// also write in small letters (`on Readcash` … `readcash pays`, `Ecency`, `ecency`). A
+/// capital after a full stop or at a line start says nothing.
+fn names_in(doc: &Document) -> FxHashSet<u64> {
+    let tokens = &doc.tokens;
+    (1..tokens.len())
+        .filter(|&i| tokens[i].is_word && tokens[i].has_capital)
+        .filter(|&i| {
+            let gap = &doc.prose[tokens[i - 1].range.end..tokens[i].range.start];
+            let previous = &doc.prose[tokens[i - 1].range.clone()];
+            !gap.contains('\n') && !matches!(previous, "." | "!" | "?" | ":" | "…" | "-" | "•" | "#")
+        })
+        .map(|i| tokens[i].key)
+        .collect()
 }
 
 /// The findings with each unknown word reported once, where it first occurs: a word the
