@@ -6,7 +6,9 @@
 //! - `max-chars` (with `max`): a post longer than `max`, reported where it passes the limit;
 //! - `paragraph-chars` (with `max`): a paragraph longer than `max`, reported at its first
 //!   word. A plain-text post's lines are its paragraphs (platforms show each line break); a
-//!   Markdown post's paragraphs are separated by blank lines.
+//!   Markdown post's paragraphs are separated by blank lines, except that a line over 160
+//!   characters is one of its own (Hive and Steemit writers end paragraphs with a line break;
+//!   text wrapped by hand has short lines).
 //!
 //! Characters are counted as a reader sees them: a run of spaces or line breaks between words
 //! is one, a Chinese, Japanese or Korean character is two, and Markdown syntax is not counted.
@@ -127,19 +129,26 @@ impl Check for Metric {
     }
 }
 
-/// The post's paragraphs: lines of plain text; blank-line-separated blocks of Markdown.
+/// The post's paragraphs: lines of plain text; blank-line-separated blocks of Markdown whose
+/// lines are wrapped, each at most `WRAPPED` characters. A longer line in Markdown is a
+/// paragraph of its own, as Hive and Steemit show it: writers there end paragraphs with one
+/// line break.
 fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
+    const WRAPPED: usize = 160;
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
-    let mut previous_blank = true;
+    // Whether the line before was a wrapped line of Markdown, which the next one may continue.
+    let mut continues = false;
     for line in doc.lines() {
+        let text = &doc.prose[line.clone()];
         let blank = doc.is_blank(line.clone());
-        let start = line.start + (doc.prose[line.clone()].len() - doc.prose[line.clone()].trim_start().len());
+        let wrapped = doc.source.is_markdown() && !blank && text.chars().nth(WRAPPED).is_none();
+        let start = line.start + (text.len() - text.trim_start().len());
         match paragraphs.last_mut() {
             _ if blank => {}
-            Some(last) if doc.source.is_markdown() && !previous_blank => last.end = line.end,
+            Some(last) if continues && wrapped => last.end = line.end,
             _ => paragraphs.push(start..line.end),
         }
-        previous_blank = blank;
+        continues = wrapped;
     }
     paragraphs
 }
