@@ -433,6 +433,17 @@ fn judge(word: &str, lexicon: &Lexicon) -> Verdict {
     if known { Verdict::Known } else { Verdict::Unknown(suggestions(dictionary, &word)) }
 }
 
+/// Whether `lang`'s dictionary (or English's, or a word list) knows `word` as it is written:
+/// `saylor` is not a word, `mercado` is. `None` when there is no dictionary for `lang`.
+pub fn knows(lang: &str, word: &str) -> Option<bool> {
+    let lexicon = spelling::lexicon(lang)?;
+    lexicon.dictionary()?;
+    Some(match lexicon.recall(word) {
+        Some(verdict) => verdict == Verdict::Known,
+        None => part_is_known(word, &lexicon),
+    })
+}
+
 /// Whether one part of a word passes: skipped (a capital, a digit, one letter), listed, or in
 /// a dictionary (an English one also in its American form).
 fn part_is_known(part: &str, lexicon: &Lexicon) -> bool {

@@ -7,8 +7,10 @@
 //! least three words of four letters or more start with a capital and they outnumber such words
 //! in small letters at least two to one. Words that are proper nouns do not count: words in
 //! `keep`, words in capitals or mixed case (`IA`, `OpenAI`), and words written with a capital
-//! elsewhere in the post and never in small letters (`Nvidia`). Each side of an apostrophe is a
-//! word (`l'Accordo`). **Fix (unsafe):** sentence case: those capitals become small letters.
+//! elsewhere in the post and never in small letters (`Nvidia`), and, where the language has a
+//! dictionary, words it does not know in small letters (`Saylor`). A word after `?`, `!`, `.` or
+//! `|` starts a part of the title and keeps its capital. Each side of an apostrophe is a word
+//! (`l'Accordo`). **Fix (unsafe):** sentence case: those capitals become small letters.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -46,8 +48,10 @@ fn shape(word: &str) -> Shape {
     let mut chars = word.chars();
     let first = chars.next();
     let rest_small = chars.clone().all(|c| !c.is_uppercase());
+    // A single capital is a letter (`Plan B`), unless it is an accented word (`É`, `À`).
+    let long_enough = word.chars().count() > 1 || !word.is_ascii();
     match first {
-        Some(c) if c.is_uppercase() && rest_small && word.chars().count() > 1 => Shape::Capitalised,
+        Some(c) if c.is_uppercase() && rest_small && long_enough => Shape::Capitalised,
         Some(c) if c.is_lowercase() && rest_small => Shape::Small,
         _ => Shape::Other,
     }
@@ -76,13 +80,18 @@ impl Check for TitleCase {
         if title_words.len() > 20 || title_words.len() < 4 {
             return;
         }
-        // Candidates first, from the title alone: most titles stop here.
+        // Candidates first, from the title alone: most titles stop here. A word that starts a
+        // sentence or a part of the title (after `?`, `!`, `.`, `|`) keeps its capital.
+        let starts_part = |w: &Range<usize>| {
+            text[title.start..w.start].trim_end().ends_with(['?', '!', '.', '|', '¿', '¡', '–', '—'])
+        };
         let candidates: Vec<&Range<usize>> = title_words
             .iter()
             .skip(1)
             .filter(|w| {
                 shape(&text[(*w).clone()]) == Shape::Capitalised
                     && !self.keep.contains(&key(&text[(*w).clone()]))
+                    && !starts_part(w)
             })
             .collect();
         let small = title_words
@@ -109,8 +118,14 @@ impl Check for TitleCase {
                 }
             }
         }
-        let proper =
-            |word: &str| elsewhere.get(&key(word)).is_some_and(|&(capital, small)| capital && !small);
+        // So is one that the language's dictionary knows only with its capital (`Saylor`).
+        let lang = doc.language().unwrap_or_default().to_owned();
+        let unknown_in_small_letters =
+            |word: &str| super::spelling::knows(&lang, &word.to_lowercase()) == Some(false);
+        let proper = |word: &str| {
+            elsewhere.get(&key(word)).is_some_and(|&(capital, small)| capital && !small)
+                || unknown_in_small_letters(word)
+        };
         let capitalised: Vec<Range<usize>> =
             candidates.into_iter().filter(|w| !proper(&text[(*w).clone()])).cloned().collect();
         let counted = capitalised.iter().filter(|w| content(w)).count();
@@ -125,7 +140,6 @@ impl Check for TitleCase {
                 Edit::replace(w.start..end, first.to_lowercase().collect::<String>())
             })
             .collect();
-        let lang = doc.language().unwrap_or_default().to_owned();
         out.push(Finding::at(title).var("lang", lang).fix("write the title in sentence case", edits));
     }
 }
