@@ -5,7 +5,8 @@
 //! - `words`: a word repeated with only spaces between (`the the`, `il il`), compared without
 //!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
 //!   `except`; three or more in a row (`go go go`), numbers, hashtags, cashtags and mentions
-//!   never fire. **Fix:** delete the second.
+//!   never fire, nor do words across a paragraph break (in plain text, any line break: a
+//!   heading's last word may open the next line). **Fix:** delete the second.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -90,7 +91,10 @@ fn words(doc: &Document, except: &FxHashSet<u64>, out: &mut Vec<Finding>) {
         let spaced = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r');
         let word = &prose[first.range.clone()];
         let tagged = doc.is_tagged(first.range.start);
-        let paragraph_break = doc.is_paragraph_break(first.range.end..second.range.start);
+        // A plain-text post's lines are its paragraphs: a heading's last word may open the next
+        // line. In Markdown a single line break is inside a paragraph.
+        let paragraph_break = doc.is_paragraph_break(first.range.end..second.range.start)
+            || (!doc.source.is_markdown() && gap.contains('\n'));
         if !spaced || paragraph_break || tagged || word.chars().any(|c| c.is_numeric()) {
             continue;
         }
