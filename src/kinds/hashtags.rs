@@ -19,9 +19,11 @@
 //!   named in prose and never fires. **Fix:** remove the repeat and one space beside it.
 //! - `after-final` (with `any`): one of the phrases stands after the final hashtag block, where
 //!   readers stop reading (a disclaimer belongs before the tags). No fix.
-//! - `malformed`: a tag the platform will cut short: `# Bitcoin` (a space after `#`, not at a
-//!   line start, where it is a heading) or `#Bit-coin`, `#Web3.0` (a hyphen, dot or apostrophe
-//!   inside; a hyphen in a tag of small letters is Hive's style and part of the tag). **Fix:** drop the space or the mark.
+//! - `malformed`: a tag the platform will cut short: `# Bitcoin` among hashtags (not at a line
+//!   start, where it is a heading, nor a heading pasted after text: `$BTC # Lessons Learned`)
+//!   or `#Bit-Coin`, `#Web3.0` (a hyphen, dot or apostrophe inside; a hyphen in a tag of small
+//!   letters, `#stem-espanol` or `#Stem-espanol`, is Hive's style and part of the tag).
+//!   **Fix:** drop the space or the mark.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -231,6 +233,17 @@ fn malformed(doc: &Document, out: &mut Vec<Finding>) {
         if glued || prose[line_start..i].trim().is_empty() || !word.starts_with(char::is_alphabetic) {
             continue;
         }
+        // Among hashtags (`#BTC # Bitcoin`, `# Bitcoin #ETH`, or last on its line), not a
+        // Markdown heading pasted after text (`$BTC # Lessons Learned in 2024`).
+        let line_end = prose[i..].find('\n').map_or(prose.len(), |n| i + n);
+        let after = prose[i + 2 + name..line_end].trim_start();
+        let before = prose[line_start..i].trim_end();
+        let among_tags = after.is_empty()
+            || after.starts_with('#')
+            || before.rsplit(char::is_whitespace).next().is_some_and(|w| w.starts_with('#'));
+        if !among_tags {
+            continue;
+        }
         let range = i..i + 2 + name;
         let replacement = format!("#{word}");
         out.push(
@@ -268,8 +281,11 @@ pub fn find_hashtags(prose: &str) -> Vec<Range<usize>> {
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '&' || c == '#' || c == '_');
         let mut len = hashtag_len(&prose[i + 1..]);
-        // Hive's tags are small letters joined by hyphens (`#stem-espanol`): one tag.
-        while !prose[i + 1..i + 1 + len].chars().any(char::is_uppercase)
+        // Hive's tags are small letters joined by hyphens (`#stem-espanol`, or `#Stem-espanol`
+        // with the first capitalised, which Hive links the same): one tag.
+        let first = &prose[i + 1..i + 1 + len];
+        let capital_first_only = first.chars().skip(1).all(|c| !c.is_uppercase());
+        while capital_first_only
             && prose[i + 1 + len..].starts_with('-')
             && prose[i + 2 + len..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
         {
@@ -388,8 +404,20 @@ mod tests {
 
     #[test]
     fn finds_hashtags_but_not_glued_or_numeric_ones() {
-        let prose = "#BTC C# &#39; #1 x#y (#Ethereum) #Web3_AI #hive-engine #stem-espanol. #Bit-coin #web3-";
+        let prose = "#BTC C# &#39; #1 x#y (#Ethereum) #Web3_AI #hive-engine #stem-espanol. #Stem-espanol #Bit-Coin #web3-";
         let tags: Vec<&str> = find_hashtags(prose).into_iter().map(|r| &prose[r]).collect();
-        assert_eq!(tags, ["#BTC", "#Ethereum", "#Web3_AI", "#hive-engine", "#stem-espanol", "#Bit", "#web3"]);
+        assert_eq!(
+            tags,
+            [
+                "#BTC",
+                "#Ethereum",
+                "#Web3_AI",
+                "#hive-engine",
+                "#stem-espanol",
+                "#Stem-espanol",
+                "#Bit",
+                "#web3"
+            ]
+        );
     }
 }
