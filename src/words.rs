@@ -344,6 +344,12 @@ fn finish(h: u64, len: usize) -> u64 {
     h ^ (h >> 29)
 }
 
+/// Whether `c` is of a script that puts no space between words or after punctuation: Han,
+/// kana, Thai (and their full-width forms).
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0E7F | 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
+}
+
 /// The byte length of the list marker that `head` (a line's text from its first non-blank
 /// character) starts with: a bullet (`•`, `-`, `*`, `–`, `✅`…) or a number and `.` or `)`.
 pub fn list_marker_len(head: &str) -> Option<usize> {

@@ -3,7 +3,8 @@
 //! A cashtag is `$` followed by a letter and one to nine more ASCII letters or digits (`$BTC`;
 //! `$100` is a price). One `check` per rule:
 //! - `glued`: a cashtag stuck to the word or mark before it (`income$BNB`, `techo?$BCH`), which
-//!   the platform does not link. **Fix:** insert a space before `$`.
+//!   the platform does not link; not after Chinese, Japanese or Thai text, which puts no space
+//!   between words (`如$BTC`). **Fix:** insert a space before `$`.
 //! - `case`: a ticker in small letters (`$btc`). Only all-lowercase tags of 2 to 6 letters fire,
 //!   so `$Bitcoin` or `$myVar` do not. **Fix:** capitals (`$BTC`).
 
@@ -34,7 +35,12 @@ impl Check for Cashtags {
             match self {
                 Self::Glued => {
                     let before = doc.prose[..tag.start].chars().next_back();
-                    let glued = before.is_some_and(|c| !(c.is_whitespace() || "([{\"'“‘«/".contains(c)));
+                    // Chinese, Japanese and Thai put no space between words (`如$BTC`).
+                    let glued = before.is_some_and(|c| {
+                        !(c.is_whitespace()
+                            || "([{\"'“‘«/".contains(c)
+                            || crate::words::is_unspaced_script(c))
+                    });
                     if glued {
                         let replacement = format!(" {text}");
                         out.push(

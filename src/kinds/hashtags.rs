@@ -93,7 +93,14 @@ impl Check for Hashtags {
                 // are where the writer meant them.
                 let mut blocks = blocks(doc, tags);
                 let last = blocks.pop();
-                blocks.retain(|block| stands_alone(doc, block) && !is_quoted(doc, block[0].start));
+                // Tags on the final block's line are at the end with it: `#BTCPriceAnalysis
+                // #BitcoinPricePrediction : What next for Bitcoin? #BTC #Bitcoin2025`.
+                let final_line = last.as_ref().map(|block| doc.source.line_index(block[0].start));
+                blocks.retain(|block| {
+                    stands_alone(doc, block)
+                        && !is_quoted(doc, block[0].start)
+                        && Some(doc.source.line_index(block[0].start)) != final_line
+                });
                 blocks.extend(last);
                 if let Some((last, earlier)) = blocks.split_last()
                     && !earlier.is_empty()

@@ -16,7 +16,7 @@
 //! the marks, where the mark ends the word run (a space, a line end or a closing quote
 //! follows). **Never fires on:** the marks that `spaced` lists for the line's language (French
 //! puts a space before `: ; ! ?`), or for any language where the language cannot be told; a no-break or thin space before the mark, which is always
-//! deliberate; `.NET`, `:)`, ` ...` and `?!`, where the mark starts something else; spaces at
+//! deliberate; `.NET`, `:)`, `:'(`, ` ...` and `?!`, where the mark starts something else; spaces at
 //! the start of a line. **Fix:** delete the spaces.
 
 use super::{Check, Compiled, Context, Finding};
@@ -24,6 +24,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
+use crate::words::is_unspaced_script;
 use std::collections::BTreeMap;
 
 struct Spacing {
@@ -160,8 +161,9 @@ impl Spacing {
             let before = prose[..start].chars().next_back();
             let follows_word = before.is_some_and(|c| c.is_alphanumeric() || ")]\"'’”»".contains(c));
             let next = prose[token.range.end..].chars().next();
-            // Not before `)`: ` :)` is a smiley.
-            let ends_run = next.is_none_or(|c| c.is_whitespace() || "\"'’”»".contains(c));
+            // Not before `)`: ` :)` is a smiley, and so is ` :'(` (its tear is no closing quote).
+            let tear = ["'(", "')", "’(", "’)"].iter().any(|t| prose[token.range.end..].starts_with(t));
+            let ends_run = !tear && next.is_none_or(|c| c.is_whitespace() || "\"'’”»".contains(c));
             if !(real && follows_word && ends_run) || index == 0 {
                 continue;
             }
@@ -182,11 +184,6 @@ impl Spacing {
             );
         }
     }
-}
-
-/// Scripts that put no space after punctuation: Han, kana, Thai.
-fn is_unspaced_script(c: char) -> bool {
-    matches!(c as u32, 0x0E00..=0x0E7F | 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
 }
 
 /// Whether offset `i` is inside an address-like run: an @mention, an e-mail, a path or an
@@ -221,6 +218,8 @@ fn is_exception(mark: char, before: &str, after: &str) -> bool {
                 || before.chars().count() == 1
         }
         ':' => is_all_caps(before) && is_all_caps(after),
+        // `TL;DR`, `tl;dr`: an abbreviation, not two clauses.
+        ';' => before.eq_ignore_ascii_case("tl") && after.eq_ignore_ascii_case("dr"),
         _ => false,
     }
 }
