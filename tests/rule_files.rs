@@ -182,12 +182,18 @@ fn a_phrase_list_keyed_by_an_unknown_language() {
 }
 
 #[test]
-fn negations_without_subjects_and_an_unknown_quiet_language() {
+fn negations_without_subjects_against_without_signals_and_an_unknown_quiet_language() {
     let require = "[[rule]]\nid = \"r\"\nkind = \"require\"\nseverity = \"warning\"\nmessage = \"m\"\n\
                    negations = [\"not\"]\n";
     assert_eq!(
         file_errors("r.toml", require),
         ["r.toml:6:13: `negations` and `subjects` go together: give both"]
+    );
+    let against = "[[rule]]\nid = \"r\"\nkind = \"require\"\nseverity = \"warning\"\nmessage = \"m\"\n\
+                   any = [\"NFA\"]\nagainst = [\"analysts\"]\n";
+    assert_eq!(
+        file_errors("r.toml", against),
+        ["r.toml:7:11: `against` cancels `when` phrases or `signals`: give one of them"]
     );
     let spelling = "[[rule]]\nid = \"s\"\nkind = \"spelling\"\nseverity = \"warning\"\nmessage = \"m\"\n\
                     quiet = [\"xx\"]\n";

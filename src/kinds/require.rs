@@ -92,6 +92,14 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     let topics = rule.topics.take();
     let topics = topics.is_some().then(|| compile_phrases(&topics, cx)).transpose()?;
     let against = rule.against.take();
+    if let Some(against) = &against
+        && when_phrases.is_none()
+        && signals.is_empty()
+    {
+        return Err(
+            cx.error(against.span(), "`against` cancels `when` phrases or `signals`: give one of them")
+        );
+    }
     let when = (when_phrases.is_some() || !signals.is_empty() || topics.is_some())
         .then(|| {
             let phrases = compile_phrases(&when_phrases, cx)?;
