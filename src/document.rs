@@ -193,6 +193,35 @@ impl<'a> Document<'a> {
         range.len() >= 2 && self.prose.as_bytes()[range].iter().filter(|&&b| b == b'\n').count() >= 2
     }
 
+    /// Whether `offset` lies inside a quotation: a Markdown block quote, or after an opening
+    /// quotation mark of its paragraph (`“`, `«`, `„`, `"`) that is not closed before it. A
+    /// quotation is someone else's words: a quoted tweet's hashtags, an old author's spelling.
+    pub fn is_quoted(&self, offset: usize) -> bool {
+        let text = self.text();
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..].trim_start().starts_with('>') {
+            return true;
+        }
+        let paragraph_start = text[..offset].rfind("\n\n").map_or(0, |i| i + 2);
+        // The marks still open; `“` closes a German `„` and opens an English quotation.
+        let mut open: Vec<char> = Vec::new();
+        let mut straight_open = false;
+        for c in text[paragraph_start..offset].chars() {
+            match c {
+                '“' if open.last() == Some(&'„') => {
+                    open.pop();
+                }
+                '“' | '«' | '„' => open.push(c),
+                '”' | '»' => {
+                    open.pop();
+                }
+                '"' => straight_open = !straight_open,
+                _ => {}
+            }
+        }
+        !open.is_empty() || straight_open
+    }
+
     /// Whether the word at `offset` is the name of a hashtag, cashtag or @mention, or a part of
     /// a mention's name after a hyphen or dot (`@utopian-io`, `@steem.chain`: Hive and Steem
     /// account names).

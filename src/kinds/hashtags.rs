@@ -98,7 +98,7 @@ impl Check for Hashtags {
                 let final_line = last.as_ref().map(|block| doc.source.line_index(block[0].start));
                 blocks.retain(|block| {
                     stands_alone(doc, block)
-                        && !is_quoted(doc, block[0].start)
+                        && !doc.is_quoted(block[0].start)
                         && Some(doc.source.line_index(block[0].start)) != final_line
                 });
                 blocks.extend(last);
@@ -189,28 +189,6 @@ fn in_tag_run(doc: &Document, tag: &Range<usize>) -> bool {
     let before = i.checked_sub(1).and_then(|j| tags.get(j)).is_some_and(|t| spaces(t.end..tag.start));
     let after = tags.get(i + 1).is_some_and(|t| spaces(tag.end..t.start));
     before || after
-}
-
-/// Whether `offset` lies inside a quotation: a Markdown block quote, or after an opening
-/// quotation mark of its paragraph that is not closed before it.
-fn is_quoted(doc: &Document, offset: usize) -> bool {
-    let text = doc.text();
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    if text[line_start..].trim_start().starts_with('>') {
-        return true;
-    }
-    let paragraph_start = text[..offset].rfind("\n\n").map_or(0, |i| i + 2);
-    let mut depth = 0i32;
-    let mut straight_open = false;
-    for c in text[paragraph_start..offset].chars() {
-        match c {
-            '“' | '«' | '„' => depth += 1,
-            '”' | '»' => depth = (depth - 1).max(0),
-            '"' => straight_open = !straight_open,
-            _ => {}
-        }
-    }
-    depth > 0 || straight_open
 }
 
 /// `tag`'s range widened by the spaces before it on its line (or after it, when it starts the

@@ -8,11 +8,11 @@
 //! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
 //! tickers: `BTC`), words with digits, single letters, short words right after a number (units
 //! and abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`),
-//! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`), and unknown
-//! words the post also writes with a capital inside a sentence (`on Ecency` … `ecency`), words
-//! inside double quotation marks (a quotation keeps its author's spelling), and unknown
-//! words that come thick (three of five words, or two in five of a line's): a phrase in another
-//! language (`semua orang ada blog` in an English line), not slips.
+//! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`), unknown
+//! words the post also writes with a capital inside a sentence (`on Ecency` … `ecency`), quoted
+//! words (in a block quote or quotation marks: a quotation keeps its author's spelling), and
+//! unknown words that come thick (three of five words, or two in five of a line's): a phrase in
+//! another language (`semua orang ada blog` in an English line), not slips.
 //! **Yields** to other rules: a word another rule reports (`Diclaimaer`, a misspelling of
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
@@ -89,11 +89,10 @@ impl Check for Spelling {
                     languages(doc).into_iter().filter_map(|l| Some((l, spelling::lexicon(l)?))).collect()
                 });
                 let names = names.get_or_insert_with(|| names_in(doc));
-                let quoted = quotations(&doc.prose[line.clone()], line.start);
                 let mut kept = found.split_off(from);
                 kept.retain(|f| {
                     let word = &doc.prose[f.range.clone()];
-                    !quoted.iter().any(|q| q.start <= f.range.start && f.range.end <= q.end)
+                    !doc.is_quoted(f.range.start)
                         && !names.contains(&key(word))
                         && !post
                             .iter()
@@ -152,33 +151,6 @@ fn languages<'d>(doc: &'d Document) -> Vec<&'d str> {
         }
     }
     found
-}
-
-/// The ranges inside double quotation marks (`“…”`, `«…»`, `„…“`, `"…"`) of `line`, which
-/// starts at byte `offset`: a quotation is someone else's words, spelt as they wrote them (an
-/// old author's forms, a tweet's slang), not the writer's slips.
-fn quotations(line: &str, offset: usize) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in line.char_indices() {
-        match open {
-            None if matches!(c, '“' | '«' | '„' | '"') => open = Some((i + c.len_utf8(), c)),
-            Some((start, opener)) => {
-                let closes = match opener {
-                    '“' => c == '”',
-                    '«' => c == '»',
-                    '„' => matches!(c, '“' | '”'),
-                    _ => c == '"',
-                };
-                if closes {
-                    spans.push(offset + start..offset + i);
-                    open = None;
-                }
-            }
-            None => {}
-        }
-    }
-    spans
 }
 
 /// The keys of the words the post writes with a capital inside a sentence: names, which it may
