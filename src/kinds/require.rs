@@ -214,6 +214,9 @@ impl When {
                 note(usize::MAX - i, found.range());
             }
         }
+        if seen.len() < self.min {
+            return None;
+        }
         // Views reported from others (`analysts expect`) and worked examples (`for example`) are
         // not the writer's calls: each different one cancels one of those found.
         let mut against: Vec<usize> = self.against.find_all(doc).map(|found| found.phrase).collect();
