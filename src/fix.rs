@@ -12,13 +12,40 @@ pub const MAX_PASSES: usize = 10;
 /// What fixing one post did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fixed {
-    /// The text after the last pass (without byte order mark, like `Source::text`).
+    /// The fixed text (without byte order mark, like `Source::text`); the original text when
+    /// the fixes did not settle, so that an unsettled post is never written.
     pub text: String,
-    /// How many fixes were applied, over all passes.
+    /// How many fixes were applied, over all passes (0 when they did not settle).
     pub applied: usize,
-    /// When the text did not settle in `MAX_PASSES` passes: the rules whose fixes kept changing
-    /// it (they undo each other). Empty when the text settled.
-    pub unsettled: Vec<String>,
+    /// Set when the text did not settle: what kept changing it.
+    pub unsettled: Option<Unsettled>,
+}
+
+/// Fixes that keep changing a post (they undo each other, or one feeds itself): the post is
+/// left as it was, and this says why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsettled {
+    /// The rules whose fixes were still being applied when the engine gave up.
+    pub rules: Vec<String>,
+    /// The text after the first pass and after the second, to show what the passes did.
+    pub passes: [String; 2],
+    /// Why the engine gave up.
+    pub reason: GaveUp,
+}
+
+/// Why the fix engine stopped before the text settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GaveUp {
+    /// `MAX_PASSES` passes still changed the text.
+    TooManyPasses,
+    /// The text grew past `max_growth` of the original.
+    Grew,
+}
+
+/// The longest a fixed text may grow to from `original` bytes: fixes add a disclaimer or a few
+/// characters, never more than this; a text that grows past it is a fix feeding on itself.
+pub fn max_growth(original: usize) -> usize {
+    2 * original + 64 * 1024
 }
 
 /// Whether `fix` may be applied at `level` (`Safe`: `--fix`; `Unsafe`: `--unsafe-fixes` too).
@@ -26,27 +53,47 @@ pub fn is_applicable(fix: &Fix, level: Applicability) -> bool {
     fix.applicability != Applicability::DisplayOnly && fix.applicability >= level
 }
 
-/// Applies the fixes at `level` to `source` until `linter` finds nothing more to fix.
+/// Applies the fixes at `level` to `source` until `linter` finds nothing more to fix. When
+/// the text does not settle in `MAX_PASSES` passes (or grows without bound), the original text
+/// is returned with an `Unsettled` account.
 pub fn fix(source: &Source, linter: &Linter, level: Applicability) -> Result<Fixed, Error> {
     let mut text = source.text.clone();
     let mut applied = 0;
+    let mut passes: Vec<String> = Vec::with_capacity(2);
+    let limit = max_growth(source.text.len());
+    let mut reason = GaveUp::TooManyPasses;
     let mut last_pass = Vec::new();
     for _ in 0..MAX_PASSES {
         let diagnostics = linter.lint(&source.with_text(text.clone()))?;
         let planned = plan(&diagnostics, level);
         if planned.is_empty() {
-            return Ok(Fixed { text, applied, unsettled: Vec::new() });
+            return Ok(Fixed { text, applied, unsettled: None });
         }
         text = apply(&text, &planned);
         applied += planned.len();
         last_pass = planned.iter().map(|d| d.rule.clone()).collect();
+        if passes.len() < 2 {
+            passes.push(text.clone());
+        }
+        if text.len() > limit {
+            reason = GaveUp::Grew;
+            break;
+        }
     }
-    let diagnostics = linter.lint(&source.with_text(text.clone()))?;
-    let mut unsettled = last_pass;
-    unsettled.extend(plan(&diagnostics, level).iter().map(|d| d.rule.clone()));
-    unsettled.sort();
-    unsettled.dedup();
-    Ok(Fixed { text, applied, unsettled })
+    let mut rules = last_pass;
+    if reason == GaveUp::TooManyPasses {
+        let diagnostics = linter.lint(&source.with_text(text.clone()))?;
+        rules.extend(plan(&diagnostics, level).iter().map(|d| d.rule.clone()));
+    }
+    rules.sort();
+    rules.dedup();
+    let second = passes.pop().unwrap_or_default();
+    let first = passes.pop().unwrap_or_else(|| second.clone());
+    Ok(Fixed {
+        text: source.text.clone(),
+        applied: 0,
+        unsettled: Some(Unsettled { rules, passes: [first, second], reason }),
+    })
 }
 
 /// The diagnostics whose fixes to apply together: those with a fix applicable at `level` that

@@ -78,15 +78,8 @@ fn try_process(
     let mut current = read(input, stdin_name)?;
     if mode != Mode::Check {
         let fixed = fix::fix(&current, linter, level)?;
-        if !fixed.unsettled.is_empty() {
-            outcome.errors.push(Error::Fix {
-                path: current.name.clone(),
-                message: format!(
-                    "the fixes did not settle after {} passes: {} undo each other's changes; fix by hand",
-                    fix::MAX_PASSES,
-                    fixed.unsettled.join(", ")
-                ),
-            });
+        if let Some(unsettled) = &fixed.unsettled {
+            outcome.errors.push(unsettled_error(&current, unsettled));
         }
         let new = current.with_text(fixed.text);
         let changed = new.text != current.text;
@@ -171,11 +164,37 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 fn unified_diff(old: &Source, new: &Source) -> String {
     let (old_bytes, new_bytes) = (old.file_bytes(), new.file_bytes());
     let (old_text, new_text) = (String::from_utf8_lossy(&old_bytes), String::from_utf8_lossy(&new_bytes));
-    similar::TextDiff::from_lines(old_text.as_ref(), new_text.as_ref())
+    text_diff(&old_text, &new_text, &old.name, &new.name)
+}
+
+fn text_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&old.name, &new.name)
+        .header(old_name, new_name)
         .to_string()
+}
+
+/// The error for a post whose fixes did not settle: the rules, and what the first two passes
+/// changed (a diff each), so that the loop can be seen; the post itself is left untouched.
+fn unsettled_error(source: &Source, unsettled: &fix::Unsettled) -> Error {
+    let [first, second] = &unsettled.passes;
+    let why = match unsettled.reason {
+        fix::GaveUp::TooManyPasses => format!("the fixes did not settle after {} passes", fix::MAX_PASSES),
+        fix::GaveUp::Grew => "the fixes kept making the post longer".to_owned(),
+    };
+    let mut message = format!(
+        "{why}: {} keep changing it; the file was left as it was (fix by hand, or turn one of them off)",
+        unsettled.rules.join(", ")
+    );
+    let name = &source.name;
+    message.push_str("\nfirst pass:\n");
+    message.push_str(&text_diff(&source.text, first, name, &format!("{name} (pass 1)")));
+    if second != first {
+        message.push_str("second pass:\n");
+        message.push_str(&text_diff(first, second, &format!("{name} (pass 1)"), &format!("{name} (pass 2)")));
+    }
+    Error::Fix { path: name.clone(), message }
 }
 
 #[cfg(test)]

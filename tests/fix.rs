@@ -210,26 +210,49 @@ fn a_file_that_changed_since_it_was_read_is_not_written() {
     assert_eq!(leftovers.len(), 1, "the temporary file is removed");
 }
 
-#[test]
-fn rules_whose_fixes_undo_each_other_are_named_and_the_run_fails() {
+/// Fixes `post` (holding `text`) with the rules in `rules` alone; the file's text afterwards
+/// and the run's output.
+fn fix_with_rules(rules: &str, text: &str) -> (String, std::process::Output) {
     let dir = tempfile::tempdir().unwrap();
-    let rules = "[[rule]]\nid = \"to-b\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"m\"\nfix = \"safe\"\nreplace = { \"alpha\" = \"beta\" }\n\n\
-                 [[rule]]\nid = \"to-a\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"m\"\nfix = \"safe\"\nreplace = { \"beta\" = \"alpha\" }\n";
-    fs::write(dir.path().join("loop.toml"), rules).unwrap();
+    fs::write(dir.path().join("r.toml"), rules).unwrap();
     let post = dir.path().join("post.txt");
-    fs::write(&post, "alpha\n").unwrap();
+    fs::write(&post, text).unwrap();
     let output = postlint()
-        .args(["check", "--fix", "--no-builtin", "--rules"])
-        .arg(dir.path().join("loop.toml"))
-        .arg(&post)
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--color", "never", "--no-builtin", "--rules", "r.toml", "post.txt"])
         .output()
         .unwrap();
+    (fs::read_to_string(&post).unwrap(), output)
+}
+
+#[test]
+fn rules_whose_fixes_undo_each_other_leave_the_file_as_it_was_and_show_the_first_two_passes() {
+    let rules = "[[rule]]\nid = \"to-b\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"m\"\nfix = \"safe\"\nreplace = { \"alpha\" = \"beta\" }\n\n\
+                 [[rule]]\nid = \"to-a\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"m\"\nfix = \"safe\"\nreplace = { \"beta\" = \"alpha\" }\n";
+    let (after, output) = fix_with_rules(rules, "alpha\n");
+    assert_eq!(after, "alpha\n", "an unsettled post is never written");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("the fixes did not settle after 10 passes: to-a, to-b undo each other's changes"),
-        "{stderr}"
-    );
+    let expected = "error: post.txt: the fixes did not settle after 10 passes: to-a, to-b keep changing it; \
+                    the file was left as it was (fix by hand, or turn one of them off)\n\
+                    first pass:\n\
+                    --- post.txt\n+++ post.txt (pass 1)\n@@ -1 +1 @@\n-alpha\n+beta\n\
+                    second pass:\n\
+                    --- post.txt (pass 1)\n+++ post.txt (pass 2)\n@@ -1 +1 @@\n-beta\n+alpha\n";
+    assert!(stderr.starts_with(expected), "{stderr}");
+}
+
+#[test]
+fn a_fix_that_feeds_itself_stops_growing_and_the_file_is_left_as_it_was() {
+    let rules = "[[rule]]\nid = \"moon\"\nkind = \"forbid\"\nseverity = \"warning\"\nmessage = \"m\"\nfix = \"safe\"\n\
+                 patterns = [\"(moon)\"]\nrewrite = { \"(moon)\" = \"$1 moon\" }\n";
+    let (after, output) = fix_with_rules(rules, "to the moon\n");
+    assert_eq!(after, "to the moon\n");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("moon keep changing it; the file was left as it was"), "{stderr}");
+    assert!(stderr.contains("-to the moon\n+to the moon moon\n"), "{stderr}");
+    assert!(stderr.contains("-to the moon moon\n+to the moon moon moon moon\n"), "{stderr}");
 }
 
 /// Kills `postlint check --fix` at random moments on a large post: the file must always be the
