@@ -30,10 +30,19 @@ struct RawConfig {
     lang: Option<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    max_post_size: Option<Spanned<Size>>,
     #[serde(default)]
     rules: BTreeMap<String, Spanned<RuleSettings>>,
     #[serde(default)]
     overrides: Vec<Spanned<RawOverride>>,
+}
+
+/// A size as written: a number of bytes or a string such as `"8 MB"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Size {
+    Bytes(i64),
+    Text(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +69,8 @@ pub struct Config {
     pub spelling: crate::spelling::Setup,
     /// The posts' language, if set (not `auto`).
     pub lang: Option<String>,
+    /// The largest post read, in bytes; a larger one is an error.
+    pub max_post_size: u64,
     exclude: GlobSet,
     rules: BTreeMap<String, Spanned<RuleSettings>>,
     overrides: Vec<Override>,
@@ -108,6 +119,7 @@ impl Config {
             builtin: true,
             spelling: crate::spelling::Setup::default(),
             lang: None,
+            max_post_size: crate::read::DEFAULT_MAX_POST_SIZE,
             exclude: GlobSet::empty(),
             rules: BTreeMap::new(),
             overrides: Vec::new(),
@@ -154,6 +166,11 @@ impl Config {
         let mut errors = Vec::new();
         let lang = raw.lang.as_ref().and_then(|l| keep(&mut errors, language(&file, l))).flatten();
         let exclude = keep(&mut errors, globs(&file, &raw.exclude)).unwrap_or_else(GlobSet::empty);
+        let max_post_size = match &raw.max_post_size {
+            Some(size) => keep(&mut errors, post_size(&file, size)),
+            None => Some(crate::read::DEFAULT_MAX_POST_SIZE),
+        }
+        .unwrap_or(crate::read::DEFAULT_MAX_POST_SIZE);
         let mut overrides = Vec::new();
         for entry in &raw.overrides {
             let entry = entry.as_ref();
@@ -191,6 +208,7 @@ impl Config {
             builtin: raw.builtin.unwrap_or(true),
             spelling,
             lang,
+            max_post_size,
             exclude,
             rules: raw.rules,
             overrides,
@@ -320,6 +338,20 @@ fn globs(file: &TomlFile, patterns: &[Spanned<String>]) -> Result<GlobSet, Confi
         builder.add(glob);
     }
     builder.build().map_err(|e| file.error(0..0, format!("invalid globs: {e}")))
+}
+
+/// A `max-post-size` value, in bytes.
+fn post_size(file: &TomlFile, value: &Spanned<Size>) -> Result<u64, ConfigError> {
+    let bytes = match value.as_ref() {
+        Size::Bytes(n) => u64::try_from(*n).ok().filter(|&n| n > 0),
+        Size::Text(text) => crate::read::parse_size(text),
+    };
+    bytes.ok_or_else(|| {
+        file.error(
+            value.span(),
+            "`max-post-size` is a number of bytes or a size such as \"8 MB\" or \"512 KB\"",
+        )
+    })
 }
 
 /// A `lang` value: `auto` (None) or a language code such as `it`.

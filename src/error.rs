@@ -55,10 +55,32 @@ impl ConfigError {
     }
 }
 
+/// The cause of an I/O error in plain words, once: `permission denied`, `a symlink loop`…
+/// (not the operating system's `(os error 13)`).
+pub fn io_cause(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::ELOOP) {
+        return "a symlink loop (too many levels of symbolic links)".into();
+    }
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "a directory, not a file".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}
+
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl fmt::Display, error: &std::io::Error) -> Self {
-        Self::Io { path: path.to_string(), message: error.to_string() }
+        Self::Io { path: path.to_string(), message: io_cause(error) }
     }
 
     /// Renders the error to `out`: a code frame for rule-file errors, one line otherwise.

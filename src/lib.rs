@@ -21,6 +21,7 @@ pub mod notes;
 pub mod pattern;
 pub mod phrases;
 pub mod progress;
+pub mod read;
 pub mod report;
 pub mod rule_file;
 pub mod rules;

@@ -9,9 +9,6 @@ use crate::report::FileReport;
 use crate::source::Source;
 use crate::walk::Input;
 use crate::write::replace_file;
-use std::cell::RefCell;
-use std::io::Read;
-use std::path::Path;
 
 /// What `check` does with each post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +35,8 @@ pub struct Outcome {
     pub errors: Vec<Error>,
 }
 
-/// Runs one post through `mode`; `level` says which fixes apply. A panic (a bug in postlint)
+/// Runs one post through `mode`; `level` says which fixes apply; a post over `limit` bytes is
+/// an error. A panic (a bug in postlint)
 /// is caught and becomes an internal error for this post alone.
 pub fn process(
     input: &Input,
@@ -46,10 +44,11 @@ pub fn process(
     linter: &Linter,
     mode: Mode,
     level: Applicability,
+    limit: u64,
 ) -> Outcome {
     let mut outcome = Outcome::default();
     let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        try_process(input, stdin_name, linter, mode, level, &mut outcome)
+        try_process(input, stdin_name, linter, (mode, level, limit), &mut outcome)
     }));
     let failed = match done {
         Ok(Ok(())) => None,
@@ -71,11 +70,10 @@ fn try_process(
     input: &Input,
     stdin_name: &str,
     linter: &Linter,
-    mode: Mode,
-    level: Applicability,
+    (mode, level, limit): (Mode, Applicability, u64),
     outcome: &mut Outcome,
 ) -> Result<(), Error> {
-    let mut current = read(input, stdin_name)?;
+    let mut current = read(input, stdin_name, limit)?;
     if mode != Mode::Check {
         let fixed = fix::fix(&current, linter, level)?;
         if let Some(unsettled) = &fixed.unsettled {
@@ -113,50 +111,14 @@ fn try_process(
     Ok(())
 }
 
-/// Reads and decodes one post.
-fn read(input: &Input, stdin_name: &str) -> Result<Source, Error> {
+/// Reads and decodes one post, of at most `limit` bytes.
+fn read(input: &Input, stdin_name: &str, limit: u64) -> Result<Source, Error> {
     let (name, bytes) = match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(stdin_name, &e))?;
-            (stdin_name.to_owned(), bytes)
-        }
-        Input::File(path) => {
-            let name = path.display().to_string();
-            let bytes = read_file(path).map_err(|e| Error::io(&name, &e))?;
-            (name, bytes)
-        }
+        Input::Stdin => (stdin_name.to_owned(), crate::read::read_stdin(limit)),
+        Input::File(path) => (path.display().to_string(), crate::read::read_file(path, limit)),
     };
+    let bytes = bytes.map_err(|e| Error::Io { path: name.clone(), message: e.to_string() })?;
     Source::from_bytes(name.clone(), bytes).map_err(|error| Error::Utf8 { path: name, error })
-}
-
-/// The bytes of the file at `path`. Unlike `std::fs::read`, it does not ask for the file's size
-/// first: posts are small, so this thread's 16 KB buffer takes most in one read (and one more
-/// finds the end), a system call fewer per post; the post is then copied out at its size.
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    thread_local! {
-        static BUFFER: RefCell<Vec<u8>> = RefCell::new(vec![0; 16 * 1024]);
-    }
-    let mut file = std::fs::File::open(path)?;
-    BUFFER.with_borrow_mut(|buffer| {
-        let mut len = 0;
-        let read = loop {
-            if len == buffer.len() {
-                buffer.resize(2 * len, 0);
-            }
-            match file.read(&mut buffer[len..]) {
-                Ok(0) => break Ok(buffer[..len].to_vec()),
-                Ok(n) => len += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
-            }
-        };
-        // A huge file does not keep its buffer for the rest of the run.
-        if buffer.len() > 1 << 20 {
-            *buffer = vec![0; 16 * 1024];
-        }
-        read
-    })
 }
 
 /// A unified diff from `old` to `new`, with the post's path on both header lines, as `patch`
@@ -195,18 +157,4 @@ fn unsettled_error(source: &Source, unsettled: &fix::Unsettled) -> Error {
         message.push_str(&text_diff(first, second, &format!("{name} (pass 1)"), &format!("{name} (pass 2)")));
     }
     Error::Fix { path: name.clone(), message }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn read_file_returns_every_byte_of_files_smaller_and_larger_than_its_buffer() {
-        let dir = tempfile::tempdir().unwrap();
-        for len in [0, 1, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 100_000, (1 << 20) + 3] {
-            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
-            let path = dir.path().join(format!("{len}.txt"));
-            std::fs::write(&path, &bytes).unwrap();
-            assert_eq!(super::read_file(&path).unwrap(), bytes, "{len} bytes");
-        }
-    }
 }

@@ -26,17 +26,23 @@ pub fn discover(paths: &[PathBuf], excluded: Exclude, force_exclude: bool) -> (V
     for path in paths {
         if path == Path::new("-") {
             inputs.push(Input::Stdin);
-        } else if path.is_dir() {
-            walk(path, excluded.clone(), &mut inputs, &mut errors);
-        } else if path.exists() {
-            if !(force_exclude && excluded(path)) {
-                inputs.push(Input::File(path.clone()));
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => walk(path, excluded.clone(), &mut inputs, &mut errors),
+            Ok(metadata) if metadata.is_file() => {
+                if !(force_exclude && excluded(path)) {
+                    inputs.push(Input::File(path.clone()));
+                }
             }
-        } else {
-            errors.push(Error::Io {
+            Ok(metadata) => errors.push(Error::Io {
                 path: path.display().to_string(),
-                message: "no such file or directory".into(),
-            });
+                message: format!(
+                    "{}, not a regular file; name a post file, a folder or `-` for stdin",
+                    crate::read::describe(&metadata.file_type())
+                ),
+            }),
+            Err(e) => errors.push(Error::Io { path: path.display().to_string(), message: cause(path, &e) }),
         }
     }
     (inputs, errors)
@@ -63,7 +69,7 @@ fn walk(dir: &Path, excluded: Exclude, inputs: &mut Vec<Input>, errors: &mut Vec
                     found.0.push(entry.path().strip_prefix("./").unwrap_or(entry.path()).to_owned());
                 }
                 Ok(_) => {}
-                Err(e) => found.1.push(Error::Io { path: dir.display().to_string(), message: e.to_string() }),
+                Err(e) => found.1.push(walk_error(dir, &e)),
             }
             ignore::WalkState::Continue
         })
@@ -76,6 +82,38 @@ fn walk(dir: &Path, excluded: Exclude, inputs: &mut Vec<Input>, errors: &mut Vec
     });
     inputs.extend(paths.into_iter().map(Input::File));
     errors.extend(walk_errors);
+}
+
+/// Why `path` cannot be opened, once and exactly: a dangling symlink is not "no such file".
+fn cause(path: &Path, error: &std::io::Error) -> String {
+    let dangling = error.kind() == std::io::ErrorKind::NotFound
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if dangling { "a symlink whose target does not exist".into() } else { crate::error::io_cause(error) }
+}
+
+/// An error met while walking `dir`, naming the path it concerns once.
+fn walk_error(dir: &Path, error: &ignore::Error) -> Error {
+    let mut path = dir.to_owned();
+    let mut error = error;
+    loop {
+        match error {
+            ignore::Error::WithPath { path: at, err } => {
+                path = at.clone();
+                error = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error = err,
+            ignore::Error::Io(e) => {
+                return Error::Io { path: path.display().to_string(), message: cause(&path, e) };
+            }
+            ignore::Error::Loop { child, .. } => {
+                return Error::Io {
+                    path: child.display().to_string(),
+                    message: "a symlink loop (a link to a folder that holds it)".into(),
+                };
+            }
+            other => return Error::Io { path: path.display().to_string(), message: other.to_string() },
+        }
+    }
 }
 
 fn is_post(entry: &ignore::DirEntry) -> bool {

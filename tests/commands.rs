@@ -160,5 +160,5 @@ fn an_unreadable_post_is_an_error_and_the_others_are_checked() {
         run(dir.path(), &["check", "--format", "concise", "--ignore", "post-too-short", "gone.txt", "a.txt"]);
     assert_eq!(code, 2);
     assert!(stdout.starts_with("a.txt:1:1: error[stray-label]"), "{stdout}");
-    assert_eq!(stderr, "error: gone.txt: no such file or directory\n");
+    assert_eq!(stderr, "error: gone.txt: a symlink whose target does not exist\n");
 }

@@ -29,7 +29,7 @@ fn a_panicking_rule_is_an_internal_error_for_that_post_only() {
     std::fs::write(&bad, "It goes boom.\n").unwrap();
     std::fs::write(&good, "Heading\nNFA\n").unwrap();
 
-    let failed = process(&Input::File(bad.clone()), "-", &linter, Mode::Check, Applicability::Safe);
+    let failed = process(&Input::File(bad.clone()), "-", &linter, Mode::Check, Applicability::Safe, 1 << 20);
     assert!(failed.report.is_none());
     assert_eq!(failed.errors.len(), 1);
     assert_eq!(
@@ -40,7 +40,7 @@ fn a_panicking_rule_is_an_internal_error_for_that_post_only() {
         )
     );
 
-    let checked = process(&Input::File(good), "-", &linter, Mode::Fix, Applicability::Safe);
+    let checked = process(&Input::File(good), "-", &linter, Mode::Fix, Applicability::Safe, 1 << 20);
     assert!(checked.errors.is_empty());
     assert_eq!(checked.fixed, 1);
 }

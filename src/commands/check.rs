@@ -100,7 +100,8 @@ pub fn run(args: &CheckArgs) -> u8 {
                     known: &rules_loaded.rules,
                     report_unused: group.report_unused,
                 };
-                let outcome = run::process(input, &args.stdin_filename, &linter, mode, level);
+                let outcome =
+                    run::process(input, &args.stdin_filename, &linter, mode, level, config.max_post_size);
                 let rendered = outcome.report.as_ref().and_then(|r| reporting.prerender(r));
                 progress.tick();
                 (outcome, rendered)

@@ -29,6 +29,9 @@ pub const TEMPLATE: &str = r#"# postlint configuration. Paths and globs are rela
 # Word lists the spelling check accepts: one word per line, `#` for comments.
 # words = ["team-words.txt"]
 
+# The largest post read (a number of bytes, or "KB"/"MB"); a larger one is an error.
+# max-post-size = "4 MB"
+
 # Per-rule settings: severity ("off", "info", "warning", "error") and parameter values.
 # [rules.hashtag-count]
 # severity = "error"
