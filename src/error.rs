@@ -1,6 +1,7 @@
 //! Errors that stop a file or a run from being checked: unreadable files, bytes that are not
 //! UTF-8, mistakes in rule files. Each names the file and, where there is one, the line.
 
+use crate::escape::one_line;
 use crate::source::DecodeError;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
@@ -87,15 +88,17 @@ impl Error {
     pub fn render(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
         match self {
             Self::Config(error) => {
-                let file = SimpleFile::new(&error.file, &*error.text);
+                let shown = crate::escape::ShownText::new(&error.text);
+                let file = SimpleFile::new(one_line(&error.file), &*shown.text);
+                let span = shown.offset(error.span.start)..shown.offset(error.span.end);
                 let report = Report::error()
-                    .with_message(&error.message)
-                    .with_labels(vec![Label::primary((), error.span.clone())])
+                    .with_message(one_line(&error.message))
+                    .with_labels(vec![Label::primary((), span)])
                     .with_notes(error.notes.clone());
                 term::emit_to_write_style(out, &term::Config::default(), &file, &report)
                     .map_err(crate::report::into_io)
             }
-            _ => writeln!(out, "error: {self}"),
+            _ => writeln!(out, "error: {}", crate::escape::lines(&self.to_string())),
         }
     }
 }
@@ -104,23 +107,28 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Io { path, message } | Self::Fix { path, message } => {
-                write!(f, "{path}: {message}")
+                write!(f, "{}: {message}", one_line(path))
             }
             Self::Utf8 { path, error } => write!(
                 f,
-                "{path}:{}:{}: invalid UTF-8 at byte {} (0x{:02X}); save the file as UTF-8",
-                error.line, error.column, error.offset, error.byte
+                "{}:{}:{}: invalid UTF-8 at byte {} (0x{:02X}); save the file as UTF-8",
+                one_line(path),
+                error.line,
+                error.column,
+                error.offset,
+                error.byte
             ),
             Self::Config(error) => {
                 let (line, column) = error.line_column();
-                write!(f, "{}:{line}:{column}: {}", error.file, error.message)
+                write!(f, "{}:{line}:{column}: {}", one_line(&error.file), one_line(&error.message))
             }
             Self::Usage(message) => write!(f, "{message}"),
             Self::Internal { path, rule, message } => {
                 let place = rule.as_ref().map(|r| format!(" in rule `{r}`")).unwrap_or_default();
                 write!(
                     f,
-                    "{path}: internal error{place}: {message}; the other posts were checked (please report this)"
+                    "{}: internal error{place}: {message}; the other posts were checked (please report this)",
+                    one_line(path)
                 )
             }
         }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod escape;
 pub mod examples;
 pub mod fix;
 pub mod kinds;

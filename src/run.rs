@@ -129,11 +129,14 @@ fn unified_diff(old: &Source, new: &Source) -> String {
     text_diff(&old_text, &new_text, &old.name, &new.name)
 }
 
+/// A unified diff of two texts; the names in its header are shown without control characters
+/// (the text itself stays as it is, so that `patch` can apply it).
 fn text_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
+    let (old_name, new_name) = (crate::escape::one_line(old_name), crate::escape::one_line(new_name));
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(old_name, new_name)
+        .header(&old_name, &new_name)
         .to_string()
 }
 

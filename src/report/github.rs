@@ -27,9 +27,10 @@ pub fn file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Escapes a command's message.
+/// Escapes a command's message (control characters shown visibly first: ESC and the like
+/// have no place in a log).
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::escape::one_line(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a command's property value.

@@ -2,6 +2,7 @@
 
 use super::{FileReport, Settings, Totals, into_io};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::escape::{self, ShownText};
 use crate::fix::is_applicable;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label, Severity as FrameSeverity};
 use codespan_reporting::files::SimpleFile;
@@ -11,10 +12,12 @@ use std::io;
 /// The code frames of one post's problems.
 pub fn file(report: &FileReport, level: Applicability, out: &mut dyn WriteColor) -> io::Result<()> {
     let config = term::Config::default();
-    let file = SimpleFile::new(&report.source.name, &report.source.text);
+    let shown = ShownText::new(&report.source.text);
+    let file = SimpleFile::new(escape::one_line(&report.source.name), &*shown.text);
     for d in &report.diagnostics {
         let fixable = d.fix.as_ref().is_some_and(|f| is_applicable(f, level));
-        term::emit_to_write_style(out, &config, &file, &frame(d, fixable)).map_err(into_io)?;
+        let range = shown.offset(d.range.start)..shown.offset(d.range.end);
+        term::emit_to_write_style(out, &config, &file, &frame(d, range, fixable)).map_err(into_io)?;
     }
     Ok(())
 }
@@ -58,18 +61,20 @@ fn plural(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
-/// A code frame for `d`; `[*]` marks a problem the current fix level would fix.
-fn frame(d: &Diagnostic, fixable: bool) -> Frame<()> {
+/// A code frame for `d` at `range` of the shown text; `[*]` marks a problem the current fix
+/// level would fix.
+fn frame(d: &Diagnostic, range: std::ops::Range<usize>, fixable: bool) -> Frame<()> {
     let severity = match d.severity {
         Severity::Error => FrameSeverity::Error,
         Severity::Warning => FrameSeverity::Warning,
         Severity::Info => FrameSeverity::Note,
     };
-    let label =
-        Label::primary((), d.range.clone()).with_message(d.fix.as_ref().map_or("", |f| f.title.as_str()));
+    let title = d.fix.as_ref().map_or("", |f| f.title.as_str());
+    let label = Label::primary((), range).with_message(escape::one_line(title));
+    let message = escape::one_line(&d.message);
     Frame::new(severity)
         .with_code(&d.rule)
-        .with_message(if fixable { format!("[*] {}", d.message) } else { d.message.clone() })
+        .with_message(if fixable { format!("[*] {message}") } else { message.into_owned() })
         .with_labels(vec![label])
-        .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
+        .with_notes(d.help.iter().map(|h| format!("help: {}", escape::one_line(h))).collect())
 }

@@ -69,7 +69,7 @@ fn problems(report: &FileReport) -> impl Iterator<Item = Problem<'_>> {
 /// first object has been written.
 pub fn file(report: &FileReport, open: &mut bool, out: &mut dyn Write) -> io::Result<()> {
     for problem in problems(report) {
-        let text = serde_json::to_string_pretty(&problem)?;
+        let text = crate::escape::json(serde_json::to_string_pretty(&problem)?);
         let separator = if *open { ",\n" } else { "[\n" };
         write!(out, "{separator}  {}", text.replace('\n', "\n  "))?;
         *open = true;
@@ -85,8 +85,7 @@ pub fn finish(open: bool, out: &mut dyn Write) -> io::Result<()> {
 /// `--format json-lines`: one object per line.
 pub fn file_lines(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     for problem in problems(report) {
-        serde_json::to_writer(&mut *out, &problem)?;
-        writeln!(out)?;
+        writeln!(out, "{}", crate::escape::json(serde_json::to_string(&problem)?))?;
     }
     Ok(())
 }

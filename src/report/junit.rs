@@ -44,7 +44,7 @@ pub fn finish(no_posts: bool, out: &mut dyn Write) -> io::Result<()> {
 /// Escapes text for an XML attribute or element, dropping characters XML cannot hold.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::escape::one_line(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -109,7 +109,7 @@ fn skeleton(rules: &[Rule]) -> io::Result<(String, String)> {
             "results": [],
         }],
     });
-    let text = serde_json::to_string_pretty(&log)?;
+    let text = crate::escape::json(serde_json::to_string_pretty(&log)?);
     let (head, tail) = text.split_once(RESULTS).ok_or_else(|| io::Error::other("no results array"))?;
     Ok((head.to_owned(), tail.to_owned()))
 }
@@ -125,7 +125,7 @@ pub fn file(report: &FileReport, rules: &[Rule], stream: &mut Stream, out: &mut 
         stream.tail = Some(tail);
     }
     for result in results(report, rules) {
-        let text = serde_json::to_string_pretty(&result)?;
+        let text = crate::escape::json(serde_json::to_string_pretty(&result)?);
         let separator = if stream.any { "," } else { "" };
         write!(out, "{separator}\n        {}", text.replace('\n', "\n        "))?;
         stream.any = true;

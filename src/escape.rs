@@ -1,0 +1,149 @@
+//! Making text from posts and file names safe to print: a control character (a newline in a
+//! file name, ESC or BEL in a post) would start a new line of a report, inject a CI workflow
+//! command, or drive the terminal. Printed text shows each one visibly instead, as rustc does:
+//! C0 controls as their Unicode control pictures (`␛`, `␊`), DEL as `␡`, and C1 controls and
+//! the bidirectional overrides that can reorder a line as `\u{…}`.
+
+use std::borrow::Cow;
+
+/// How a character that must not be printed raw is shown, or `None` if it may be.
+fn visible_form(c: char, keep_line_breaks: bool) -> Option<Cow<'static, str>> {
+    match c {
+        '\n' if keep_line_breaks => None,
+        '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).map(|p| Cow::Owned(p.to_string())),
+        '\u{7f}' => Some(Cow::Borrowed("\u{2421}")),
+        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            Some(Cow::Owned(format!("\\u{{{:x}}}", c as u32)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `text` may hold a character that `shown` replaces (a fast byte test).
+fn may_need(text: &str) -> bool {
+    text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+}
+
+/// `text` on one line with every control character shown visibly (tabs kept).
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    replace(text, false)
+}
+
+/// `text` with every control character shown visibly, line breaks and tabs kept.
+pub fn lines(text: &str) -> Cow<'_, str> {
+    replace(text, true)
+}
+
+fn replace(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
+    if !may_need(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut chars = text.char_indices().peekable();
+    let mut out = String::new();
+    let mut copied = 0;
+    while let Some((i, c)) = chars.next() {
+        // A CRLF line ending is a line break, not a stray carriage return.
+        let crlf = c == '\r' && keep_line_breaks && chars.peek().is_some_and(|&(_, n)| n == '\n');
+        if let Some(visible) = visible_form(c, keep_line_breaks).filter(|_| !crlf) {
+            out.push_str(&text[copied..i]);
+            out.push_str(&visible);
+            copied = i + c.len_utf8();
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// A post's text as shown in a code frame (`lines`), with a map from byte offsets in the
+/// post to byte offsets in the shown text.
+pub struct ShownText<'a> {
+    pub text: Cow<'a, str>,
+    /// For each replaced character: its end offset in the post, and how many bytes longer the
+    /// shown text is from there on.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl<'a> ShownText<'a> {
+    /// `text` shown visibly, line breaks kept.
+    pub fn new(text: &'a str) -> Self {
+        let shown = lines(text);
+        if matches!(shown, Cow::Borrowed(_)) {
+            return Self { text: shown, shifts: Vec::new() };
+        }
+        let mut shifts = Vec::new();
+        let mut grown = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            if let Some(visible) = visible_form(c, true).filter(|_| !crlf) {
+                grown += visible.len() - c.len_utf8();
+                shifts.push((i + c.len_utf8(), grown));
+            }
+        }
+        Self { text: shown, shifts }
+    }
+
+    /// Where byte `offset` of the post is in the shown text (an offset inside a replaced
+    /// character maps to its start).
+    pub fn offset(&self, offset: usize) -> usize {
+        let i = self.shifts.partition_point(|&(end, _)| end <= offset);
+        offset + if i == 0 { 0 } else { self.shifts[i - 1].1 }
+    }
+}
+
+/// Escapes, in serialised JSON, the characters JSON allows raw but a terminal obeys: DEL, the
+/// C1 controls and the bidirectional overrides (they can only be inside strings, so writing
+/// them as `\uXXXX` keeps the JSON valid and its meaning unchanged).
+pub fn json(text: String) -> String {
+    if !text.bytes().any(|b| b == 0x7f || b == 0xc2 || b == 0xe2) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{7f}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_as_pictures_and_escapes() {
+        assert_eq!(one_line("evil\n::error::x"), "evil␊::error::x");
+        assert_eq!(one_line("a\u{1b}[31mred\u{7}"), "a␛[31mred␇");
+        assert_eq!(one_line("del\u{7f} csi\u{9b} rlo\u{202e}"), "del␡ csi\\u{9b} rlo\\u{202e}");
+        assert_eq!(one_line("tab\tkept, ok — “é”"), "tab\tkept, ok — “é”");
+        assert!(matches!(one_line("plain — text"), Cow::Borrowed(_)));
+        assert_eq!(lines("one\r\ntwo\rthree\n"), "one\r\ntwo␍three\n");
+    }
+
+    #[test]
+    fn offsets_in_the_post_map_to_the_shown_text() {
+        let post = "a\u{1b}b\u{9b}c\n";
+        let shown = ShownText::new(post);
+        assert_eq!(shown.text, "a␛b\\u{9b}c\n");
+        for (offset, expected) in [(0, 0), (1, 1), (2, 4), (3, 5), (5, 11), (6, 12)] {
+            assert_eq!(shown.offset(offset), expected, "offset {offset}");
+            assert!(shown.text.is_char_boundary(shown.offset(offset)));
+        }
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_with_terminal_controls_escaped() {
+        let raw = serde_json::to_string(&"x\u{9b}31m\u{7f}\u{1b}").unwrap();
+        let escaped = json(raw);
+        assert_eq!(escaped, r#""x\u009b31m\u007f\u001b""#);
+        assert_eq!(serde_json::from_str::<String>(&escaped).unwrap(), "x\u{9b}31m\u{7f}\u{1b}");
+    }
+}
