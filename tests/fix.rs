@@ -194,6 +194,63 @@ fn a_read_only_file_or_directory_is_an_error_for_that_file_and_the_others_are_fi
     assert_eq!(fs::read(dir.path().join("b-ok.txt")).unwrap(), fs::read(FIXED).unwrap());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_with_another_hard_link_is_not_fixed_and_both_names_keep_the_text() {
+    let (dir, path) = copy(EXAMPLE, "post.txt");
+    let other = dir.path().join("other-name.txt");
+    fs::hard_link(&path, &other).unwrap();
+    let output = fix(&path, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "post.txt: the file has 2 hard links, and fixing it would leave the other names with the old text; \
+             it was not fixed (apply `postlint check --diff` with `patch`, or break the link)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), fs::read(EXAMPLE).unwrap());
+    assert_eq!(fs::read(&other).unwrap(), fs::read(EXAMPLE).unwrap());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_owner_and_group_are_kept_when_the_system_allows_it() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, path) = copy(EXAMPLE, "post.txt");
+    let before = fs::metadata(&path).unwrap();
+    // As root (CI), hand the file to another user first: the fix must not give it back to root.
+    let owner = if before.uid() == 0 { 65534 } else { before.uid() };
+    if before.uid() == 0 {
+        std::os::unix::fs::chown(&path, Some(owner), Some(owner)).unwrap();
+    }
+    let gid = fs::metadata(&path).unwrap().gid();
+    fix(&path, &[]);
+    assert_eq!(fs::read(&path).unwrap(), fs::read(FIXED).unwrap());
+    let after = fs::metadata(&path).unwrap();
+    assert_eq!((after.uid(), after.gid()), (owner, gid));
+}
+
+#[test]
+fn temporary_files_left_by_a_killed_run_are_removed_and_a_live_runs_are_not() {
+    let (dir, path) = copy(EXAMPLE, "post.txt");
+    let stale = dir.path().join(".post.txt.a1B2c3.postlint-tmp");
+    let fresh = dir.path().join(".post.txt.d4E5f6.postlint-tmp");
+    let unrelated = dir.path().join(".notes.tmp");
+    for file in [&stale, &fresh, &unrelated] {
+        fs::write(file, "half-written").unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options().write(true).open(&stale).unwrap().set_modified(an_hour_ago).unwrap();
+    fs::File::options().write(true).open(&unrelated).unwrap().set_modified(an_hour_ago).unwrap();
+    fix(&path, &[]);
+    assert_eq!(fs::read(&path).unwrap(), fs::read(FIXED).unwrap());
+    assert!(!stale.exists(), "a temporary file over a minute old is a killed run's");
+    assert!(fresh.exists(), "a recent one may belong to a run still going");
+    assert!(unrelated.exists());
+}
+
 #[test]
 fn a_file_that_changed_since_it_was_read_is_not_written() {
     let (_dir, path) = copy(EXAMPLE, "post.txt");
