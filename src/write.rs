@@ -26,7 +26,7 @@ pub fn replace_file(path: &Path, expected: &[u8], contents: &[u8]) -> Result<(),
         if metadata.nlink() > 1 {
             return Err(fail(&format!(
                 "the file has {} hard links, and fixing it would leave the other names with the old text; \
-                 it was not fixed (apply `postlint check --diff` with `patch`, or break the link)",
+                 it was not fixed (`postlint check --diff` shows the change to make by hand)",
                 metadata.nlink()
             )));
         }
