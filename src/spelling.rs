@@ -94,11 +94,12 @@ impl Dictionary {
     }
 }
 
-/// What a word is, once judged: known, or unknown with the dictionary's suggestions.
+/// What a word is, once judged: known, or unknown with the dictionary's suggestions once they
+/// have been looked up (only for words that are reported: the look-up is the slow part).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     Known,
-    Unknown(Arc<[String]>),
+    Unknown(Option<Arc<[String]>>),
 }
 
 /// A language's spelling knowledge for one run: where its dictionary (and English's, for
@@ -151,6 +152,35 @@ impl Lexicon {
         self.learned.lock().unwrap_or_else(|e| e.into_inner()).insert(word.to_owned(), verdict);
     }
 
+    /// The dictionary's suggestions for `word`, which it does not know: words one or two edits
+    /// away (not the n-gram search for distant words, which costs tens of milliseconds a
+    /// word), one word each. Looked up once and remembered; `None` when this run has spent
+    /// its time for looking up suggestions (`SUGGESTION_TIME`), so that a cold run of a post
+    /// full of unknown words stays fast (a note says so; the next run finds them).
+    pub fn suggestions(&self, word: &str) -> Option<Arc<[String]>> {
+        if let Some(Verdict::Unknown(Some(found))) = self.recall(word) {
+            return Some(found);
+        }
+        let dictionary = self.dictionary()?;
+        if !suggestion_time_left() {
+            crate::notes::once(format!(
+                "spelling suggestions took over {} s, so some words were reported without them; \
+                 they are remembered, so the next run gives the rest",
+                SUGGESTION_TIME.as_secs()
+            ));
+            return None;
+        }
+        let started = std::time::Instant::now();
+        let mut found = Vec::new();
+        let word_as_typed = word.replace(['’', 'ʼ'], "'");
+        dictionary.words.suggester().with_ngram_suggestions(false).suggest(&word_as_typed, &mut found);
+        found.retain(|s| is_suggestion_for(&word_as_typed, s));
+        spend_suggestion_time(started.elapsed());
+        let found: Arc<[String]> = found.into();
+        self.learn(word, Verdict::Unknown(Some(found.clone())));
+        Some(found)
+    }
+
     /// The language's dictionary, read on first use; `None` (with a note) if it cannot be read.
     pub fn dictionary(&self) -> Option<&Dictionary> {
         self.dictionary.get_or_init(|| load(&self.dic)).as_deref()
@@ -168,13 +198,25 @@ impl Lexicon {
         let Some(file) = self.cache_file.as_deref().filter(|_| !learned.is_empty()) else { return };
         // A cache that grew too big starts over with this run's words.
         let keep_old = self.remembered.len() + learned.len() <= MAX_REMEMBERED;
-        let old = self.remembered.iter().filter(|_| keep_old).map(|(w, v)| (&**w, v));
+        let old = self
+            .remembered
+            .iter()
+            .filter(|(w, _)| keep_old && !learned.contains_key(&***w))
+            .map(|(w, v)| (&**w, v));
         let mut text = String::from(CACHE_HEADER);
-        for (word, verdict) in old.chain(learned.iter().map(|(w, v)| (w.as_str(), v))) {
+        let all = old.chain(learned.iter().map(|(w, v)| (w.as_str(), v)));
+        for (word, verdict) in all.filter(|(w, _)| is_cache_word(w)) {
             match verdict {
                 Verdict::Known => text.push_str(&format!("+{word}\n")),
-                Verdict::Unknown(suggestions) => {
-                    text.push_str(&format!("-{word}\t{}\n", suggestions.join("\t")))
+                Verdict::Unknown(None) => text.push_str(&format!("?{word}\n")),
+                Verdict::Unknown(Some(suggestions)) => {
+                    text.push('-');
+                    text.push_str(word);
+                    for suggestion in suggestions.iter() {
+                        text.push('\t');
+                        text.push_str(suggestion);
+                    }
+                    text.push('\n');
                 }
             }
         }
@@ -218,7 +260,42 @@ fn remove_stale_caches(dir: &Path, kept: &Path) {
     }
 }
 
-const CACHE_HEADER: &str = "# postlint spelling verdicts: +known, -unknown<TAB>suggestions\n";
+/// The first line of a cache file, with the format's version: a file without it is not read.
+const CACHE_HEADER: &str = "# postlint spelling cache v2: +known, -unknown[<TAB>suggestion...], ?unknown (suggestions not looked up)\n";
+
+/// The longest a cache file read may be (`MAX_REMEMBERED` lines of long words).
+const MAX_CACHE_BYTES: u64 = 64 << 20;
+
+/// How long a run may spend looking up suggestions, over all its threads.
+pub const SUGGESTION_TIME: Duration = Duration::from_secs(1);
+
+static SUGGESTION_NANOS_SPENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn suggestion_time_left() -> bool {
+    SUGGESTION_NANOS_SPENT.load(std::sync::atomic::Ordering::Relaxed) < SUGGESTION_TIME.as_nanos() as u64
+}
+
+fn spend_suggestion_time(spent: Duration) {
+    let nanos = u64::try_from(spent.as_nanos()).unwrap_or(u64::MAX);
+    SUGGESTION_NANOS_SPENT.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `text` can be a word in the cache: not empty, not long, no space or control
+/// character (the file's separators).
+fn is_cache_word(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().count() <= 64
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Whether `suggestion` may be offered for `word`: one word, a small edit from it (at most
+/// three letters added, dropped or changed, case aside). The same test keeps what is looked up
+/// and what a cache file may hold, so a file that holds anything else was not written by us.
+pub fn is_suggestion_for(word: &str, suggestion: &str) -> bool {
+    is_cache_word(suggestion)
+        && suggestion != word
+        && crate::words::edit_distance_at_most(&word.to_lowercase(), &suggestion.to_lowercase(), 3)
+}
 
 /// The lexicon of language `lang` (a code such as `it`), or `None` if no folder searched has
 /// a dictionary for it.
@@ -296,25 +373,43 @@ fn identity(dic: &Path, english_dic: &Option<PathBuf>) -> u64 {
     hasher.finish()
 }
 
-/// The verdicts in a cache file; none if it is missing or not one of ours.
+/// The verdicts in a cache file; none if it is missing, too large, of another version, or
+/// holds a single line we would not have written (then the file is as good as gone: the next
+/// save replaces it).
 fn read_cache(file: &Path) -> FxHashMap<Box<str>, Verdict> {
+    let Ok(metadata) = std::fs::metadata(file) else { return FxHashMap::default() };
+    if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES {
+        return FxHashMap::default();
+    }
     let Ok(text) = std::fs::read_to_string(file) else { return FxHashMap::default() };
-    let Some(body) = text.strip_prefix(CACHE_HEADER) else { return FxHashMap::default() };
+    parse_cache(&text).unwrap_or_default()
+}
+
+/// The verdicts in the text of a cache file, if every line is valid.
+fn parse_cache(text: &str) -> Option<FxHashMap<Box<str>, Verdict>> {
+    let body = text.strip_prefix(CACHE_HEADER)?;
     let mut verdicts = FxHashMap::default();
     for line in body.lines() {
-        let verdict = match line.split_at_checked(1) {
-            Some(("+", word)) => (word, Verdict::Known),
-            Some(("-", rest)) => {
+        let (word, verdict) = match line.split_at_checked(1)? {
+            ("+", word) => (word, Verdict::Known),
+            ("?", word) => (word, Verdict::Unknown(None)),
+            ("-", rest) => {
                 let mut parts = rest.split('\t');
                 let word = parts.next().unwrap_or_default();
-                // A word without suggestions is written with a tab and nothing after it.
-                (word, Verdict::Unknown(parts.filter(|s| !s.is_empty()).map(str::to_owned).collect()))
+                let suggestions: Vec<String> = parts.map(str::to_owned).collect();
+                if !suggestions.iter().all(|s| is_suggestion_for(word, s)) {
+                    return None;
+                }
+                (word, Verdict::Unknown(Some(suggestions.into())))
             }
-            _ => return FxHashMap::default(),
+            _ => return None,
         };
-        verdicts.insert(verdict.0.into(), verdict.1);
+        if !is_cache_word(word) {
+            return None;
+        }
+        verdicts.insert(word.into(), verdict);
     }
-    verdicts
+    Some(verdicts)
 }
 
 /// The folders searched for dictionaries, in order.

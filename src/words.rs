@@ -375,6 +375,29 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether `a` becomes `b` in at most `limit` letters added, dropped or changed (Levenshtein
+/// distance, in characters), worked out only as far as `limit` needs.
+pub fn edit_distance_at_most(a: &str, b: &str, limit: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let change = previous[j] + usize::from(x != y);
+            current[j + 1] = change.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        if current.iter().all(|&d| d > limit) {
+            return false;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] <= limit
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -388,6 +411,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn edit_distance_counts_letters_added_dropped_or_changed() {
+        assert!(edit_distance_at_most("previsoni", "previsioni", 1));
+        assert!(edit_distance_at_most("setore", "settore", 1));
+        assert!(edit_distance_at_most("kitten", "sitting", 3));
+        assert!(!edit_distance_at_most("kitten", "sitting", 2));
+        assert!(!edit_distance_at_most("word", "a completely different text", 3));
+        assert!(edit_distance_at_most("", "abc", 3));
+        assert!(edit_distance_at_most("città", "citta", 1));
+    }
 
     #[test]
     fn one_edit_apart_means_one_edit() {

@@ -3,7 +3,7 @@
 
 use assert_cmd::Command;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dictionaries");
 
@@ -271,9 +271,67 @@ fn a_word_without_a_suggestion_is_never_replaced_by_nothing_even_from_a_warm_cac
     let first = fix();
     assert!(first.contains("“qzxvbnm” is not in the `en` dictionary"), "{first}");
     let saved: Vec<_> = fs::read_dir(cache.path().join("postlint")).unwrap().flatten().collect();
-    assert!(fs::read_to_string(saved[0].path()).unwrap().contains("\n-qzxvbnm\t\n"));
+    assert!(fs::read_to_string(saved[0].path()).unwrap().contains("\n-qzxvbnm\n"));
     assert_eq!(fix(), first, "the cached verdict offers no fix either");
     assert_eq!(fs::read_to_string(&path).unwrap(), post, "the word is kept");
+}
+
+/// The one cache file a run over `post` (in English) leaves in `cache`, and its text.
+fn cache_after_run(cache: &Path, post: &str, extra: &[&str]) -> (PathBuf, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("post.md"), post).unwrap();
+    let output = postlint()
+        .current_dir(dir.path())
+        .env("XDG_CACHE_HOME", cache)
+        .args(["check", "--color", "never", "--select", "spelling"])
+        .args(extra)
+        .arg("post.md")
+        .output()
+        .unwrap();
+    let saved: Vec<_> = fs::read_dir(cache.join("postlint")).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(saved.len(), 1);
+    let text = fs::read_to_string(&saved[0]).unwrap();
+    (saved[0].clone(), text, String::from_utf8(output.stdout).unwrap())
+}
+
+#[test]
+fn a_cache_line_we_would_not_have_written_discards_the_file() {
+    let cache = tempfile::tempdir().unwrap();
+    let post = "---\nlang: en\n---\nThe market rose on the qzxvbnm today.\n";
+    let (file, text, first) = cache_after_run(cache.path(), post, &[]);
+    assert!(text.starts_with("# postlint spelling cache v2:"), "{text}");
+    assert!(first.contains("= help: suggestions: none;"), "{first}");
+    // Crafted lines: trusted, their words would be offered as suggestions.
+    for crafted in ["-qzxvbnm\tqzxvbnm totally different words", "-qzxvbnm\tq\u{1b}[2Jzxvbnm", "-\tqzxvbnn"] {
+        fs::write(&file, text.replace("-qzxvbnm\n", &format!("{crafted}\n"))).unwrap();
+        let (_, _, again) = cache_after_run(cache.path(), post, &[]);
+        assert_eq!(again, first, "{crafted:?}: a discarded cache offers nothing of it");
+    }
+    // A valid one is used: a word a small edit away.
+    fs::write(&file, text.replace("-qzxvbnm\n", "-qzxvbnm\tqzxvbmm\n")).unwrap();
+    let (_, _, trusted) = cache_after_run(cache.path(), post, &[]);
+    assert!(trusted.contains("= help: suggestions: “qzxvbmm”;"), "{trusted}");
+    // A file of the earlier format is not read either.
+    fs::write(&file, "# postlint spelling verdicts: +known, -unknown<TAB>suggestions\n-qzxvbnm\tqzxvbnmm\n")
+        .unwrap();
+    let (_, rewritten, again) = cache_after_run(cache.path(), post, &[]);
+    assert_eq!(again, first);
+    assert!(rewritten.starts_with("# postlint spelling cache v2:") && rewritten.contains("\n-qzxvbnm\n"));
+}
+
+#[test]
+fn suggestions_are_looked_up_only_for_the_words_reported() {
+    // `zorbl fnarq glimp` come thick: a phrase in another language, so not reported, and their
+    // suggestions are never looked up; `qzxvbnm` is reported and looked up.
+    let cache = tempfile::tempdir().unwrap();
+    let post =
+        "---\nlang: en\n---\nThe market rose on the qzxvbnm today.\n\nThey said zorbl fnarq glimp to me.\n";
+    let (_, text, report) = cache_after_run(cache.path(), post, &[]);
+    assert_eq!(report.matches("is not in the `en` dictionary").count(), 1, "{report}");
+    assert!(text.contains("\n-qzxvbnm\n"), "{text}");
+    for word in ["zorbl", "fnarq", "glimp"] {
+        assert!(text.contains(&format!("\n?{word}\n")), "{word}: {text}");
+    }
 }
 
 #[test]

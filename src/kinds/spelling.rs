@@ -172,41 +172,35 @@ fn names_in(doc: &Document) -> FxHashSet<u64> {
 /// The findings with each unknown word reported once, where it first occurs: a word the
 /// dictionary lacks (`apalancamiento`) comes back in post after post of a topic, and one report
 /// tells the writer all there is to know. Its fix, if any, replaces every occurrence.
-fn once_per_word(doc: &Document, found: Vec<Finding>) -> Vec<Finding> {
+fn once_per_word(doc: &Document, found: Vec<Slip>) -> Vec<Finding> {
+    let prose = doc.prose.as_str();
     let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    let mut kept: Vec<Finding> = Vec::new();
-    let mut times: Vec<usize> = Vec::new();
-    for finding in found {
-        let word = &doc.prose[finding.range.clone()];
+    let mut words: Vec<(Slip, Vec<Range<usize>>)> = Vec::new();
+    for slip in found {
+        let word = &prose[slip.range.clone()];
         match first.get(word) {
-            Some(&at) => {
-                times[at] += 1;
-                if let (Some((_, edits)), Some((_, more))) = (&mut kept[at].fix, finding.fix) {
-                    edits.extend(more);
-                }
-            }
+            Some(&at) => words[at].1.push(slip.range),
             None => {
-                first.insert(word, kept.len());
-                kept.push(finding);
-                times.push(1);
+                first.insert(word, words.len());
+                let range = slip.range.clone();
+                words.push((slip, vec![range]));
             }
         }
     }
-    for (finding, times) in kept.iter_mut().zip(times) {
-        if let Some((title, _)) = &mut finding.fix
-            && times > 1
-        {
-            title.push_str(&format!(" ({times} times)"));
-        }
-    }
-    kept
+    words.iter().map(|(slip, ranges)| finding(prose, slip, ranges)).collect()
 }
 
 /// Reports the unknown words among `tokens`, a line in `lang`, unless they come so thick that
 /// the text is in another language (see `is_foreign`).
-fn check_words(doc: &Document, tokens: &[Token], lang: &str, lexicon: &Lexicon, out: &mut Vec<Finding>) {
+fn check_words<'d>(
+    doc: &'d Document,
+    tokens: &[Token],
+    lang: &'d str,
+    lexicon: &Arc<Lexicon>,
+    out: &mut Vec<Slip<'d>>,
+) {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word).collect();
-    let mut unknown: Vec<(usize, Finding)> = Vec::new();
+    let mut unknown: Vec<(usize, Slip)> = Vec::new();
     unknown_words(doc, &words, lang, lexicon, &mut unknown);
     let positions: Vec<usize> = unknown.iter().map(|(position, _)| *position).collect();
     out.extend(unknown.into_iter().filter(|(p, _)| !is_foreign(&positions, words.len(), *p)).map(|(_, f)| f));
@@ -224,19 +218,19 @@ fn is_foreign(unknown: &[usize], count: usize, position: usize) -> bool {
 }
 
 /// The unknown words among `words`, a line's, with their position among them.
-fn unknown_words(
-    doc: &Document,
+fn unknown_words<'d>(
+    doc: &'d Document,
     words: &[&Token],
-    lang: &str,
-    lexicon: &Lexicon,
-    out: &mut Vec<(usize, Finding)>,
+    lang: &'d str,
+    lexicon: &Arc<Lexicon>,
+    out: &mut Vec<(usize, Slip<'d>)>,
 ) {
     let prose = doc.prose.as_str();
     let salt = key(lang);
     // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
     // folded to small letters, which it already is: the verdict table's key.
     for (position, token) in words.iter().enumerate().filter(|(_, t)| !t.has_capital) {
-        let Verdict::Unknown(suggestions) = verdict(lexicon, token.key ^ salt, prose, &token.range) else {
+        let Verdict::Unknown(_) = verdict(lexicon, token.key ^ salt, prose, &token.range) else {
             continue;
         };
         let word = &prose[token.range.clone()];
@@ -276,30 +270,52 @@ fn unknown_words(
         if crate::lang::is_function_word_of_another(token.key, lang) {
             continue;
         }
-        let listed: Vec<String> = suggestions.iter().take(3).map(|s| format!("“{s}”")).collect();
-        let mut finding = Finding::at(token.range.clone())
-            .var("lang", lang)
-            .var("suggestions", if listed.is_empty() { "none".to_owned() } else { listed.join(", ") });
-        if let [only] = &suggestions[..]
-            && is_clearly_meant(word, only)
-        {
-            // An apostrophe typed for the accent it stands for goes with it: `qualita'` is
-            // `qualità`, not `qualità'`.
-            let accent = after.starts_with(['\'', '’'])
-                && only.chars().last().is_some_and(|c| !c.is_ascii())
-                && only
-                    .strip_suffix(|c: char| !c.is_ascii())
-                    .is_some_and(|stem| word.strip_suffix(|c: char| c.is_ascii()) == Some(stem));
-            let end = if accent {
-                token.range.end + after.chars().next().map_or(0, char::len_utf8)
-            } else {
-                token.range.end
-            };
-            finding = finding
-                .fix(format!("replace with “{only}”"), vec![Edit::replace(token.range.start..end, only)]);
-        }
-        out.push((position, finding));
+        out.push((position, Slip { range: token.range.clone(), lang, lexicon: lexicon.clone() }));
     }
+}
+
+/// An unknown word found in a line, before its suggestions are looked up (only for the words
+/// finally reported: looking up is the slow part).
+struct Slip<'d> {
+    range: Range<usize>,
+    lang: &'d str,
+    lexicon: Arc<Lexicon>,
+}
+
+/// The finding for an unknown word at `ranges` (where it occurs, the first reported), with the
+/// dictionary's suggestions and, when one is clearly meant, the fix of every occurrence.
+fn finding(prose: &str, slip: &Slip, ranges: &[Range<usize>]) -> Finding {
+    let word = &prose[slip.range.clone()];
+    let suggestions = slip.lexicon.suggestions(word);
+    let listed = match suggestions.as_deref() {
+        None => "not looked up this time (run again)".to_owned(),
+        Some([]) => "none".to_owned(),
+        Some(some) => some.iter().take(3).map(|s| format!("“{s}”")).collect::<Vec<_>>().join(", "),
+    };
+    let finding = Finding::at(slip.range.clone()).var("lang", slip.lang).var("suggestions", listed);
+    let Some([only]) = suggestions.as_deref() else { return finding };
+    if !is_clearly_meant(word, only) {
+        return finding;
+    }
+    let edits = ranges.iter().map(|range| Edit::replace(range.start..accent_end(prose, range, only), only));
+    let mut title = format!("replace with “{only}”");
+    if ranges.len() > 1 {
+        title.push_str(&format!(" ({} times)", ranges.len()));
+    }
+    finding.fix(title, edits.collect())
+}
+
+/// Where the fix of the word at `range` ends: an apostrophe typed for the accent the
+/// suggestion has goes with it (`qualita'` is `qualità`, not `qualità'`).
+fn accent_end(prose: &str, range: &Range<usize>, suggestion: &str) -> usize {
+    let word = &prose[range.clone()];
+    let after = &prose[range.end..];
+    let accent = after.starts_with(['\'', '’'])
+        && suggestion.chars().last().is_some_and(|c| !c.is_ascii())
+        && suggestion
+            .strip_suffix(|c: char| !c.is_ascii())
+            .is_some_and(|stem| word.strip_suffix(|c: char| c.is_ascii()) == Some(stem));
+    if accent { range.end + after.chars().next().map_or(0, char::len_utf8) } else { range.end }
 }
 
 /// Whether every letter of `word` is in the script `lang` is written in: a Cyrillic word in an
@@ -391,7 +407,9 @@ fn remembered_verdict(lexicon: &Lexicon, word: &str) -> Verdict {
 /// Judges `word` with the dictionaries; an unknown word comes with suggestions.
 fn judge(word: &str, lexicon: &Lexicon) -> Verdict {
     // A dictionary that cannot be read checks nothing (a note said so).
-    let Some(dictionary) = lexicon.dictionary() else { return Verdict::Known };
+    if lexicon.dictionary().is_none() {
+        return Verdict::Known;
+    }
     let word = word.replace(['’', 'ʼ'], "'");
     let known = part_is_known(&word, lexicon) || {
         let known_words = spelling::known_words();
@@ -402,7 +420,7 @@ fn judge(word: &str, lexicon: &Lexicon) -> Verdict {
                 && part_is_known(last, lexicon)
         })
     };
-    if known { Verdict::Known } else { Verdict::Unknown(suggestions(dictionary, &word)) }
+    if known { Verdict::Known } else { Verdict::Unknown(None) }
 }
 
 /// Whether `lang`'s dictionary (or English's, or a word list) knows `word` as it is written:
@@ -495,16 +513,6 @@ fn american(word: &str) -> Option<String> {
         return Some(word.replacen("our", "or", 1));
     }
     ENDINGS.iter().find_map(|(gb, us)| word.strip_suffix(gb).map(|stem| format!("{stem}{us}")))
-}
-
-/// The dictionary's suggestions for `word`: words one or two edits away (the n-gram search
-/// for distant words costs tens of milliseconds a word), without those that split it in two
-/// (`until l`).
-fn suggestions(dictionary: &Dictionary, word: &str) -> Arc<[String]> {
-    let mut found = Vec::new();
-    dictionary.words.suggester().with_ngram_suggestions(false).suggest(word, &mut found);
-    found.retain(|s| !s.is_empty() && !s.contains([' ', '-']));
-    found.into()
 }
 
 #[cfg(test)]
