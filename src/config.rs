@@ -185,18 +185,67 @@ impl Config {
                 rules: entry.rules.clone(),
             });
         }
-        let rule_dirs = raw.rule_dirs.unwrap_or_default().iter().map(|d| dir.join(d.as_ref())).collect();
+        let boundary = Boundary::around(&dir);
+        let mut rule_dirs = Vec::new();
+        for value in raw.rule_dirs.iter().flatten() {
+            let Some(path) = keep(&mut errors, boundary.path(&file, "rule-dirs", value)) else { continue };
+            // A rule folder's files, links included, stay inside too.
+            match crate::rules::rule_files(&path) {
+                Ok(files) => {
+                    for rule_file in files {
+                        let inside = std::fs::canonicalize(&rule_file).is_ok_and(|p| boundary.holds(&p));
+                        if !inside {
+                            let message = format!(
+                                "`{}` leads outside {}; rule files are read only from inside it",
+                                rule_file.display(),
+                                boundary.name()
+                            );
+                            errors.push(Error::Config(file.error(value.span(), message)));
+                        }
+                    }
+                }
+                Err(e) => errors.push(Error::Config(file.error(value.span(), e.to_string()))),
+            }
+            rule_dirs.push(path);
+        }
         let mut word_lists = Vec::new();
         for list in &raw.words {
-            match std::fs::read_to_string(dir.join(list.as_ref())) {
-                Ok(text) => word_lists.push(text),
+            let Some(path) = keep(&mut errors, boundary.path(&file, "words", list)) else { continue };
+            match crate::read::read_file(&path, crate::read::DEFAULT_MAX_POST_SIZE) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => word_lists.push(text),
+                    Err(e) => {
+                        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+                        let message = format!(
+                            "the word list `{}` is not UTF-8 at line {line} (byte {}); save it as UTF-8",
+                            list.as_ref(),
+                            valid.len()
+                        );
+                        errors.push(Error::Config(file.error(list.span(), message)));
+                    }
+                },
                 Err(e) => {
                     let message = format!("cannot read the word list `{}`: {e}", list.as_ref());
                     errors.push(Error::Config(file.error(list.span(), message)));
                 }
             }
         }
-        let dictionaries = raw.dictionaries.iter().map(|d| dir.join(d.as_ref())).collect();
+        let mut dictionaries = Vec::new();
+        for folder in &raw.dictionaries {
+            let Some(path) = keep(&mut errors, boundary.path(&file, "dictionaries", folder)) else {
+                continue;
+            };
+            if path.is_dir() {
+                dictionaries.push(path);
+            } else {
+                let message = format!(
+                    "`{}` is not a folder; name the folder that holds LANG.aff and LANG.dic",
+                    folder.as_ref()
+                );
+                errors.push(Error::Config(file.error(folder.span(), message)));
+            }
+        }
         let spelling = crate::spelling::Setup { dictionaries, word_lists };
         if !errors.is_empty() {
             return Err(errors);
@@ -309,6 +358,59 @@ impl Config {
             }
         }
         errors
+    }
+}
+
+/// Where the paths a `postlint.toml` names may lead: the repository around it (the nearest
+/// folder above with `.git`), else its own folder. A content repo's configuration is not
+/// trusted to read `/etc/shadow` or `/proc/self/environ` and print them in an error.
+struct Boundary {
+    /// The folder of the file, that its paths are relative to.
+    dir: PathBuf,
+    root: Option<PathBuf>,
+    repository: bool,
+}
+
+impl Boundary {
+    fn around(dir: &Path) -> Self {
+        let repository = dir.ancestors().find(|d| d.join(".git").exists());
+        let root = repository.unwrap_or(dir);
+        Self { dir: dir.to_owned(), root: std::fs::canonicalize(root).ok(), repository: repository.is_some() }
+    }
+
+    /// What the boundary is, in words.
+    fn name(&self) -> &'static str {
+        if self.repository {
+            "the repository that holds postlint.toml"
+        } else {
+            "the folder that holds postlint.toml"
+        }
+    }
+
+    /// Whether the canonical path `path` is inside.
+    fn holds(&self, path: &Path) -> bool {
+        self.root.as_deref().is_some_and(|root| path.starts_with(root))
+    }
+
+    /// The path `value` names (relative to the file's folder), if it exists and stays
+    /// inside, links followed; otherwise an error at `value` that names the path only.
+    fn path(&self, file: &TomlFile, key: &str, value: &Spanned<String>) -> Result<PathBuf, ConfigError> {
+        let path = self.dir.join(value.as_ref());
+        match std::fs::canonicalize(&path) {
+            Ok(real) if self.holds(&real) => Ok(path),
+            Ok(_) => Err(file.error(
+                value.span(),
+                format!(
+                    "`{key}` names `{}`, which is outside {}; name a path inside it",
+                    value.as_ref(),
+                    self.name()
+                ),
+            )),
+            Err(e) => Err(file.error(
+                value.span(),
+                format!("`{key}` names `{}`: {}", value.as_ref(), crate::error::io_cause(&e)),
+            )),
+        }
     }
 }
 

@@ -247,7 +247,7 @@ impl Rule {
 }
 
 /// The rule files at `path`: the file itself, or a directory's `*.toml` files in name order.
-fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+pub fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let metadata = std::fs::metadata(path).map_err(|e| Error::io(path.display(), &e))?;
     if !metadata.is_dir() {
         return Ok(vec![path.to_owned()]);

@@ -131,7 +131,7 @@ fn a_word_list_that_cannot_be_read_is_an_error_at_its_place_in_postlint_toml() {
         check("post.txt", "Text.\n", Some("lang = \"en\"\nwords = [\"missing.txt\"]\n"), &[]);
     assert_eq!(code, 2);
     assert!(stderr.contains("postlint.toml:2:10"), "{stderr}");
-    assert!(stderr.contains("cannot read the word list `missing.txt`"), "{stderr}");
+    assert!(stderr.contains("error: `words` names `missing.txt`: no such file or directory"), "{stderr}");
 }
 
 #[test]
