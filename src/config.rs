@@ -155,7 +155,7 @@ impl Config {
 
     /// Reads and checks the configuration file at `path`.
     pub fn load(path: &Path) -> Result<Self, Vec<Error>> {
-        let text = std::fs::read_to_string(path).map_err(|e| vec![Error::io(path.display(), &e)])?;
+        let text = crate::read::read_text(path).map_err(|e| vec![e])?;
         let file = TomlFile::new(path.display().to_string(), &text);
         let raw: RawConfig =
             toml::from_str(&text).map_err(|e| vec![Error::Config(file.parse_error(&e, 0..0))])?;
@@ -211,24 +211,9 @@ impl Config {
         let mut word_lists = Vec::new();
         for list in &raw.words {
             let Some(path) = keep(&mut errors, boundary.path(&file, "words", list)) else { continue };
-            match crate::read::read_file(&path, crate::read::DEFAULT_MAX_POST_SIZE) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => word_lists.push(text),
-                    Err(e) => {
-                        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                        let message = format!(
-                            "the word list `{}` is not UTF-8 at line {line} (byte {}); save it as UTF-8",
-                            list.as_ref(),
-                            valid.len()
-                        );
-                        errors.push(Error::Config(file.error(list.span(), message)));
-                    }
-                },
-                Err(e) => {
-                    let message = format!("cannot read the word list `{}`: {e}", list.as_ref());
-                    errors.push(Error::Config(file.error(list.span(), message)));
-                }
+            match crate::read::read_text(&path) {
+                Ok(text) => word_lists.push(text),
+                Err(e) => errors.push(e),
             }
         }
         let mut dictionaries = Vec::new();

@@ -28,6 +28,8 @@ pub struct Pattern {
     gate: Gate,
     /// Whether it has a group named `found`, the part of a match that is reported.
     focused: bool,
+    /// How many groups it has (the whole match not counted), and the names of those named.
+    groups: (usize, Vec<String>),
     regex: OnceLock<Regex>,
 }
 
@@ -40,6 +42,9 @@ impl Pattern {
             |text: String| text.lines().last().unwrap_or_default().trim_start_matches("error: ").to_owned();
         let hir =
             regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| gist(e.to_string()))?;
+        if hir.properties().minimum_len() == Some(0) {
+            return Err("it matches empty text, so it would fire everywhere; make every match hold at least one character".into());
+        }
         let regex = OnceLock::new();
         if source.len() > 10_000 || repeats(&hir) >= 100 {
             let _ = regex.set(Regex::new(source).map_err(|e| gist(e.to_string()))?);
@@ -52,7 +57,68 @@ impl Pattern {
             gate = Gate::words(&words);
         }
         let focused = source.contains("(?P<found>") || source.contains("(?<found>");
-        Ok(Self { source: source.to_owned(), needles, gate, focused, regex })
+        let mut groups = (0, Vec::new());
+        collect_groups(&hir, &mut groups);
+        Ok(Self { source: source.to_owned(), needles, gate, focused, groups, regex })
+    }
+
+    /// Checks a replacement for this pattern's matches (`rewrite`): every `$1`, `$name` or
+    /// `${name}` must name one of its groups (`$0` is the whole match, `$$` a dollar sign).
+    pub fn check_replacement(&self, replacement: &str) -> Result<(), String> {
+        let (count, names) = &self.groups;
+        let mut rest = replacement;
+        while let Some(at) = rest.find('$') {
+            rest = &rest[at + 1..];
+            if let Some(after) = rest.strip_prefix('$') {
+                rest = after;
+                continue;
+            }
+            let (name, written, after) = if let Some(braced) = rest.strip_prefix('{') {
+                let Some(end) = braced.find('}') else {
+                    return Err(format!(
+                        "`${{{braced}` is not closed; write `${{name}}` or `$$` for a dollar sign"
+                    ));
+                };
+                (&braced[..end], format!("${{{}}}", &braced[..end]), &braced[end + 1..])
+            } else {
+                let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+                if end == 0 {
+                    continue;
+                }
+                (&rest[..end], format!("${}", &rest[..end]), &rest[end..])
+            };
+            rest = after;
+            let exists = match name.parse::<usize>() {
+                Ok(index) => index <= *count,
+                Err(_) => names.iter().any(|n| n == name),
+            };
+            if !exists {
+                let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let hint = if digits > 0 && digits < name.len() {
+                    format!(
+                        " (for group {} followed by text, write `${{{}}}{}`)",
+                        &name[..digits],
+                        &name[..digits],
+                        &name[digits..]
+                    )
+                } else {
+                    String::new()
+                };
+                let named = if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " and names {}",
+                        names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                    )
+                };
+                return Err(format!(
+                    "`{written}` names no group of the pattern, which has {count} group{}{named}{hint}",
+                    if *count == 1 { "" } else { "s" }
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether `doc`'s prose could hold a match: false only when it lacks every string, or
@@ -362,6 +428,24 @@ fn score(needles: &[Vec<u8>]) -> (bool, bool, usize) {
     (weakest >= 2, needles.len() <= MAX_NEEDLES, weakest)
 }
 
+/// Counts the groups of `hir` (the highest index) and gathers their names.
+fn collect_groups(hir: &Hir, groups: &mut (usize, Vec<String>)) {
+    match hir.kind() {
+        HirKind::Capture(capture) => {
+            groups.0 = groups.0.max(capture.index as usize);
+            if let Some(name) = &capture.name {
+                groups.1.push(name.to_string());
+            }
+            collect_groups(&capture.sub, groups);
+        }
+        HirKind::Concat(all) | HirKind::Alternation(all) => {
+            all.iter().for_each(|h| collect_groups(h, groups))
+        }
+        HirKind::Repetition(repetition) => collect_groups(&repetition.sub, groups),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +463,31 @@ mod tests {
     }
 
     #[test]
+    fn a_replacement_may_name_only_groups_the_pattern_has() {
+        let pattern = Pattern::new(r"(moon)(?P<unit>[0-9]+)").unwrap();
+        for fine in ["$1 moon", "${1}x", "$0", "$unit", "${unit}s", "$$5", "cost: $ 5", "end$"] {
+            assert_eq!(pattern.check_replacement(fine), Ok(()), "{fine}");
+        }
+        let error = |r: &str| pattern.check_replacement(r).unwrap_err();
+        assert_eq!(error("$9"), "`$9` names no group of the pattern, which has 2 groups and names `unit`");
+        assert_eq!(error("${2"), "`${2` is not closed; write `${name}` or `$$` for a dollar sign");
+        assert_eq!(
+            error("$1st"),
+            "`$1st` names no group of the pattern, which has 2 groups and names `unit` (for group 1 followed by text, write `${1}st`)"
+        );
+        assert!(Pattern::new("moon").unwrap().check_replacement("$1").is_err());
+    }
+
+    #[test]
+    fn a_pattern_that_matches_empty_text_is_refused() {
+        for source in ["x*", "a|", r"\b", "(?m)^", "(?:moon)?"] {
+            let error = Pattern::new(source).err().unwrap_or_default();
+            assert!(error.starts_with("it matches empty text"), "{source}: {error}");
+        }
+        assert!(Pattern::new("x+").is_ok());
+    }
+
+    #[test]
     fn needles_are_what_every_match_contains() {
         assert_eq!(needles(r"\\approx"), Some(vec![r"\approx".to_owned()]));
         assert_eq!(needles(r"(?m)^[ \t]*\$\$[ \t]*$"), Some(vec!["$$".to_owned()]));
@@ -386,7 +495,7 @@ mod tests {
         assert_eq!(needles("[¿¡]"), Some(vec!["¡".to_owned(), "¿".to_owned()]));
         assert_eq!(needles("[Ee]xplain"), Some(vec!["Explain".to_owned(), "explain".to_owned()]));
         assert_eq!(needles(r"[0-9]+\+[0-9]+"), Some(vec!["+".to_owned()]));
-        assert_eq!(needles("a|b*"), None);
+        assert_eq!(needles(r"a|\w+"), None);
         assert_eq!(needles(r"\w+"), None);
         assert_eq!(needles(r"\bETF\b"), Some(vec!["ETF".to_owned()]));
         assert_eq!(needles(r"(?:^|\s)i[ ,]").map(|n| n.len()), Some(2));

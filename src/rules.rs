@@ -83,11 +83,11 @@ impl RuleSet {
             match rule_files(path) {
                 Ok(files) => {
                     for file in files {
-                        match std::fs::read_to_string(&file) {
+                        match crate::read::read_text(&file) {
                             Ok(text) => {
                                 parse_file(&file.display().to_string(), &text, &mut user, &mut errors)
                             }
-                            Err(e) => errors.push(Error::io(file.display(), &e)),
+                            Err(e) => errors.push(e),
                         }
                     }
                 }

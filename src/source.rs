@@ -30,24 +30,26 @@ pub struct DecodeError {
     pub column: usize,
 }
 
+/// Decodes `bytes` as UTF-8; the error says where the first invalid byte is.
+pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    String::from_utf8(bytes).map_err(|err| {
+        let bytes = err.as_bytes();
+        let offset = err.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        DecodeError {
+            offset,
+            byte: bytes[offset],
+            line: valid.matches('\n').count() + 1,
+            column: valid[line_start..].trim_start_matches(BOM).chars().count() + 1,
+        }
+    })
+}
+
 impl Source {
     /// Decodes `bytes` as UTF-8, setting a leading byte order mark aside.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, DecodeError> {
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(Self::new(name, text)),
-            Err(err) => {
-                let bytes = err.as_bytes();
-                let offset = err.utf8_error().valid_up_to();
-                let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-                let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-                Err(DecodeError {
-                    offset,
-                    byte: bytes[offset],
-                    line: valid.matches('\n').count() + 1,
-                    column: valid[line_start..].trim_start_matches(BOM).chars().count() + 1,
-                })
-            }
-        }
+        decode(bytes).map(|text| Self::new(name, text))
     }
 
     /// Wraps text that is already decoded.

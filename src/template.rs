@@ -29,7 +29,18 @@ impl Template {
                     literal.push('}');
                 }
                 '{' => {
-                    let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                    let mut name = String::new();
+                    let closed = chars.by_ref().any(|c| {
+                        c == '}' || {
+                            name.push(c);
+                            false
+                        }
+                    });
+                    if !closed {
+                        return Err(format!(
+                            "`{{{name}` is not closed: write `{{{name}}}` for the placeholder, or `{{{{` for a literal brace"
+                        ));
+                    }
                     if !known.contains(&name.as_str()) {
                         return Err(format!(
                             "unknown placeholder `{{{name}}}`; this kind offers {}",
@@ -74,5 +85,9 @@ mod tests {
         let vars = [("found", "Diclaimaer".to_string()), ("term", "Disclaimer".to_string())];
         assert_eq!(template.render(&vars), "“Diclaimaer” → Disclaimer {x}");
         assert!(Template::parse("{nope}", &["found"]).unwrap_err().contains("`{nope}`"));
+        assert_eq!(
+            Template::parse("bad {found", &["found"]).unwrap_err(),
+            "`{found` is not closed: write `{found}` for the placeholder, or `{{` for a literal brace"
+        );
     }
 }

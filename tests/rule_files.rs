@@ -199,3 +199,92 @@ fn negations_without_subjects_against_without_signals_and_an_unknown_quiet_langu
                     quiet = [\"xx\"]\n";
     assert_eq!(file_errors("s.toml", spelling), ["s.toml:6:9: unknown language `xx`"]);
 }
+
+#[test]
+fn an_empty_or_blank_phrase_is_an_error() {
+    assert_eq!(
+        errors("message = \"m\"\nany = [\"moon\", \"\"]\n"),
+        ["my.toml:6:7: an empty phrase would match nowhere (or everywhere); remove it"]
+    );
+    assert_eq!(
+        errors("message = \"m\"\nany = { en = [\" \"] }\n"),
+        ["my.toml:6:7: an empty phrase would match nowhere (or everywhere); remove it"]
+    );
+    assert_eq!(
+        errors("message = \"m\"\nfix = \"safe\"\nreplace = { \"\" = \"x\" }\n"),
+        ["my.toml:7:11: `replace` has an empty phrase, which would match nowhere; remove it"]
+    );
+}
+
+#[test]
+fn a_regex_that_matches_empty_text_is_an_error() {
+    assert_eq!(
+        errors("message = \"m\"\npatterns = [\"moon\", \"x*\"]\n"),
+        [
+            "my.toml:6:21: invalid regular expression: it matches empty text, so it would fire everywhere; make every match hold at least one character"
+        ]
+    );
+}
+
+#[test]
+fn an_unclosed_placeholder_is_an_error() {
+    assert_eq!(
+        errors("message = \"bad {found\"\nany = [\"moon\"]\n"),
+        [
+            "my.toml:5:11: `{found` is not closed: write `{found}` for the placeholder, or `{{` for a literal brace"
+        ]
+    );
+}
+
+#[test]
+fn a_replacement_group_the_pattern_lacks_is_an_error() {
+    let rule = |replacement: &str| {
+        errors(&format!("message = \"m\"\nfix = \"safe\"\nrewrite = {{ \"(moon)\" = \"{replacement}\" }}\n"))
+    };
+    assert_eq!(
+        rule("$9"),
+        [
+            "my.toml:7:11: in the replacement for `(moon)`: `$9` names no group of the pattern, which has 1 group"
+        ]
+    );
+    assert_eq!(
+        rule("${2"),
+        [
+            "my.toml:7:11: in the replacement for `(moon)`: `${2` is not closed; write `${name}` or `$$` for a dollar sign"
+        ]
+    );
+    assert_eq!(rule("$1 moon"), Vec::<String>::new());
+}
+
+#[test]
+fn invalid_utf8_in_a_rule_file_or_the_configuration_names_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.toml"), b"[[rule]]\nid = \"t\"\nmessage = \"m\xff\"\n").unwrap();
+    let found: Vec<String> = RuleSet::load(false, &[dir.path().join("r.toml")])
+        .err()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [format!(
+            "{}:3:13: invalid UTF-8 at byte 30 (0xFF); save the file as UTF-8",
+            dir.path().join("r.toml").display()
+        )]
+    );
+    std::fs::write(dir.path().join("postlint.toml"), b"lang = \"en\"\n# caf\xe9\n").unwrap();
+    let found: Vec<String> = postlint::config::Config::load(&dir.path().join("postlint.toml"))
+        .err()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [format!(
+            "{}:2:6: invalid UTF-8 at byte 17 (0xE9); save the file as UTF-8",
+            dir.path().join("postlint.toml").display()
+        )]
+    );
+}

@@ -35,12 +35,23 @@ struct Forbid {
 
 pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError> {
     let any = phrase_entries(&rule.any.take(), cx)?;
-    let replace = rule.replace.take().map(|r| r.into_inner()).unwrap_or_default();
+    let replace = rule.replace.take();
+    if let Some(table) = &replace
+        && table.as_ref().keys().any(|phrase| phrase.trim().is_empty())
+    {
+        return Err(
+            cx.error(table.span(), "`replace` has an empty phrase, which would match nowhere; remove it")
+        );
+    }
+    let replace = replace.map(|r| r.into_inner()).unwrap_or_default();
     let patterns = read_patterns(rule.patterns.take(), cx)?;
     let mut rewrites = Vec::new();
     if let Some(table) = rule.rewrite.take() {
         for (pattern, replacement) in table.as_ref() {
             let regex = read_pattern(pattern, table.span(), cx)?;
+            regex.check_replacement(replacement).map_err(|why| {
+                cx.error(table.span(), format!("in the replacement for `{pattern}`: {why}"))
+            })?;
             rewrites.push((regex, replacement.clone()));
         }
     }

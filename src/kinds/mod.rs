@@ -200,7 +200,11 @@ pub fn phrase_entries(
             cx.error(list.span(), format!("unknown language `{unknown}`; use `all` or one of {known}"))
         );
     }
-    Ok(list.as_ref().entries().into_iter().map(|(l, p)| (l.map(str::to_owned), p.to_owned())).collect())
+    let entries = list.as_ref().entries();
+    if entries.iter().any(|(_, phrase)| phrase.trim().is_empty()) {
+        return Err(cx.error(list.span(), "an empty phrase would match nowhere (or everywhere); remove it"));
+    }
+    Ok(entries.into_iter().map(|(l, p)| (l.map(str::to_owned), p.to_owned())).collect())
 }
 
 /// A phrase list parameter compiled (empty if absent).
