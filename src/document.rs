@@ -37,8 +37,55 @@ pub struct Document<'a> {
     hashtags: OnceLock<Vec<Range<usize>>>,
     /// The guessed language, worked out once if a rule asks.
     guessed: OnceLock<Option<&'static str>>,
+    /// The stretches inside quotation marks, found once if a rule asks (see `is_quoted`).
+    quotations: OnceLock<Vec<Range<usize>>>,
     /// Each line's own language, if it shows one, worked out for a line once a rule asks.
     line_languages: Box<[OnceLock<Option<&'static str>>]>,
+}
+
+/// The stretches of `text` inside quotation marks, in order: from after an opening mark to
+/// after its closing one, or to the paragraph's end if none closes it. Marks pair within a
+/// paragraph; `“` closes a German `„` and opens an English quotation. One pass over the text.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Vec<char> = Vec::new();
+    let mut straight_open = false;
+    let mut since: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        match c {
+            '“' if open.last() == Some(&'„') => {
+                open.pop();
+            }
+            '“' | '«' | '„' => open.push(c),
+            '”' | '»' => {
+                open.pop();
+            }
+            '"' => straight_open = !straight_open,
+            '\n' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {
+                // A paragraph ends: what is open stays unclosed up to the next one's start.
+                chars.next();
+                open.clear();
+                straight_open = false;
+                if let Some(start) = since.take() {
+                    found.push(start..end + 1);
+                }
+                continue;
+            }
+            _ => continue,
+        }
+        match (since, !open.is_empty() || straight_open) {
+            (None, true) => since = Some(end),
+            (Some(start), false) => {
+                found.push(start..end);
+                since = None;
+            }
+            _ => {}
+        }
+    }
+    found.extend(since.map(|start| start..text.len() + 1));
+    found
 }
 
 impl<'a> Document<'a> {
@@ -82,6 +129,7 @@ impl<'a> Document<'a> {
             links,
             hashtags,
             guessed,
+            quotations: OnceLock::new(),
             line_languages,
         }
     }
@@ -198,28 +246,13 @@ impl<'a> Document<'a> {
     /// quotation is someone else's words: a quoted tweet's hashtags, an old author's spelling.
     pub fn is_quoted(&self, offset: usize) -> bool {
         let text = self.text();
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        if text[line_start..].trim_start().starts_with('>') {
+        let line = self.source.line_range(self.source.line_index(offset.min(text.len())));
+        if text[line].trim_start().starts_with('>') {
             return true;
         }
-        let paragraph_start = text[..offset].rfind("\n\n").map_or(0, |i| i + 2);
-        // The marks still open; `“` closes a German `„` and opens an English quotation.
-        let mut open: Vec<char> = Vec::new();
-        let mut straight_open = false;
-        for c in text[paragraph_start..offset].chars() {
-            match c {
-                '“' if open.last() == Some(&'„') => {
-                    open.pop();
-                }
-                '“' | '«' | '„' => open.push(c),
-                '”' | '»' => {
-                    open.pop();
-                }
-                '"' => straight_open = !straight_open,
-                _ => {}
-            }
-        }
-        !open.is_empty() || straight_open
+        let quotations = self.quotations.get_or_init(|| quotations(text));
+        let i = quotations.partition_point(|q| q.end <= offset);
+        quotations.get(i).is_some_and(|q| q.start <= offset)
     }
 
     /// Whether the word at `offset` is the name of a hashtag, cashtag or @mention, or a part of
@@ -331,6 +364,51 @@ fn blank_addresses(text: &str, prose: &mut [u8]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `offset` is inside a quotation, worked out from the paragraph's start: what
+    /// `quotations` must agree with at every offset.
+    fn quoted_from_paragraph_start(text: &str, offset: usize) -> bool {
+        let paragraph_start = text[..offset].rfind("\n\n").map_or(0, |i| i + 2);
+        let mut open: Vec<char> = Vec::new();
+        let mut straight_open = false;
+        for c in text[paragraph_start..offset].chars() {
+            match c {
+                '“' if open.last() == Some(&'„') => {
+                    open.pop();
+                }
+                '“' | '«' | '„' => open.push(c),
+                '”' | '»' => {
+                    open.pop();
+                }
+                '"' => straight_open = !straight_open,
+                _ => {}
+            }
+        }
+        !open.is_empty() || straight_open
+    }
+
+    #[test]
+    fn quotations_found_in_one_pass_agree_with_a_scan_from_each_paragraph_start() {
+        let texts = [
+            "He said “buy now” and „gut“ #tag.\n\nNew «para \"x\" y» end",
+            "“open across\nlines\n\nclosed? no ” here",
+            "\"a\" \"b #c\n\n\n\"d",
+            "„ein „zwei“ drei“ vier",
+            "no quotes at all",
+            "",
+        ];
+        for text in texts {
+            let source = Source::new("a.txt", text.to_owned());
+            let doc = Document::new(&source, None);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(
+                    doc.is_quoted(offset),
+                    quoted_from_paragraph_start(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn plain_text_is_prose_but_urls_are_not() {

@@ -77,12 +77,15 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_at_most(file, limit)
 }
 
+/// The largest rule file, configuration or word list read: 64 MB.
+pub const MAX_CONFIGURATION_SIZE: u64 = 64 * MB;
+
 /// Reads a text file postlint is configured with (a rule file, `postlint.toml`, a word list):
-/// a regular file within the post size limit, in UTF-8; errors name the file (and the line and
+/// a regular file of at most `MAX_CONFIGURATION_SIZE`, in UTF-8; errors name the file (and the line and
 /// column of a byte that is not UTF-8).
 pub fn read_text(path: &Path) -> Result<String, crate::error::Error> {
     let name = path.display().to_string();
-    let bytes = read_file(path, DEFAULT_MAX_POST_SIZE)
+    let bytes = read_file(path, MAX_CONFIGURATION_SIZE)
         .map_err(|e| crate::error::Error::Io { path: name.clone(), message: e.to_string() })?;
     crate::source::decode(bytes).map_err(|error| crate::error::Error::Utf8 { path: name, error })
 }

@@ -72,13 +72,13 @@ impl RuleSet {
     /// one replaces it. Every mistake found is returned, not just the first.
     pub fn load(builtin: bool, extra: &[PathBuf]) -> Result<Self, Vec<Error>> {
         let mut errors = Vec::new();
-        let mut base = Vec::new();
+        let mut base = Loading::default();
         if builtin {
             for (name, text) in BUILTIN {
                 parse_file(name, text, &mut base, &mut errors);
             }
         }
-        let mut user = Vec::new();
+        let mut user = Loading::default();
         for path in extra {
             match rule_files(path) {
                 Ok(files) => {
@@ -94,10 +94,10 @@ impl RuleSet {
                 Err(e) => errors.push(e),
             }
         }
-        let mut rules = base;
-        for rule in user {
-            match rules.iter_mut().find(|r| r.id == rule.id) {
-                Some(slot) => *slot = rule,
+        let Loading { mut rules, ids } = base;
+        for rule in user.rules {
+            match ids.get(&rule.id) {
+                Some(&slot) => rules[slot] = rule,
                 None => rules.push(rule),
             }
         }
@@ -106,11 +106,11 @@ impl RuleSet {
 
     /// Parses rule files given as `(name, text)`, without the built-in rules.
     pub fn from_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Vec<Error>> {
-        let (mut rules, mut errors) = (Vec::new(), Vec::new());
+        let (mut loading, mut errors) = (Loading::default(), Vec::new());
         for (name, text) in files {
-            parse_file(name, text, &mut rules, &mut errors);
+            parse_file(name, text, &mut loading, &mut errors);
         }
-        if errors.is_empty() { Ok(Self { rules }) } else { Err(errors) }
+        if errors.is_empty() { Ok(Self { rules: loading.rules }) } else { Err(errors) }
     }
 
     /// The rule with id `id`.
@@ -291,7 +291,15 @@ pub fn parse_severity(
 }
 
 /// Parses and compiles one rule file, appending its rules to `rules` and its mistakes to `errors`.
-fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Error>) {
+/// Rules being loaded from a set of files, with where each id is, so that loading stays linear
+/// in the number of rules.
+#[derive(Default)]
+struct Loading {
+    rules: Vec<Rule>,
+    ids: rustc_hash::FxHashMap<String, usize>,
+}
+
+fn parse_file(name: &str, text: &str, rules: &mut Loading, errors: &mut Vec<Error>) {
     let file = TomlFile::new(name, text);
     // A valid file, the usual case, is parsed once.
     if let Ok(parsed) = toml::from_str::<RuleFile>(text) {
@@ -324,17 +332,20 @@ fn parse_file(name: &str, text: &str, rules: &mut Vec<Rule>, errors: &mut Vec<Er
 }
 
 /// Checks and compiles the rule `tables` of `file`, adding each to `rules` or its error to `errors`.
-fn add_rules(file: &TomlFile, tables: Vec<Spanned<RawRule>>, rules: &mut Vec<Rule>, errors: &mut Vec<Error>) {
+fn add_rules(file: &TomlFile, tables: Vec<Spanned<RawRule>>, loading: &mut Loading, errors: &mut Vec<Error>) {
     for table in tables {
-        match new_rule(file, table, rules) {
-            Ok(rule) => rules.push(rule),
+        match new_rule(file, table, loading) {
+            Ok(rule) => {
+                loading.ids.insert(rule.id.clone(), loading.rules.len());
+                loading.rules.push(rule);
+            }
             Err(e) => errors.push(Error::Config(e)),
         }
     }
 }
 
 /// Checks and compiles one rule table of `file`; `earlier` are the rules already loaded with it.
-fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Result<Rule, ConfigError> {
+fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &Loading) -> Result<Rule, ConfigError> {
     let origin = (file.name.clone(), file.line(table.span().start));
     let raw = table.into_inner();
     let id = &raw.id;
@@ -342,7 +353,7 @@ fn new_rule(file: &TomlFile, table: Spanned<RawRule>, earlier: &[Rule]) -> Resul
         let message = format!("rule id `{}` must be kebab-case, e.g. `missing-space`", id.as_ref());
         return Err(file.error(id.span(), message));
     }
-    if let Some(first) = earlier.iter().find(|r| r.id == *id.as_ref()) {
+    if let Some(first) = earlier.ids.get(id.as_ref()).map(|&i| &earlier.rules[i]) {
         let mut e = file.error(id.span(), format!("duplicate rule id `{}`", id.as_ref()));
         e.notes.push(format!("first defined at {}:{}", first.origin.0, first.origin.1));
         return Err(e);

@@ -125,12 +125,42 @@ impl Source {
         (index + 1, self.text[start..offset].chars().count() + 1)
     }
 
+    /// A `Columns` over this post, for the positions of many offsets in a row.
+    pub fn columns(&self) -> Columns<'_> {
+        Columns { source: self, offset: 0, line: 0, column: 1 }
+    }
+
     /// The line terminator this post uses: `\r\n` if its first line ends so, else `\n`.
     pub fn line_ending(&self) -> &'static str {
         match self.text.find('\n') {
             Some(i) if self.text[..i].ends_with('\r') => "\r\n",
             _ => "\n",
         }
+    }
+}
+
+/// Works out line and column for offsets that mostly come in order (a post's diagnostics),
+/// counting characters only from the previous offset on the same line: many problems on one
+/// long line cost the line's length once, not once each.
+pub struct Columns<'a> {
+    source: &'a Source,
+    offset: usize,
+    /// 0-based line and 1-based column of `offset`.
+    line: usize,
+    column: usize,
+}
+
+impl Columns<'_> {
+    /// 1-based line and column of byte `offset`, as `Source::line_column` gives them.
+    pub fn line_column(&mut self, offset: usize) -> (usize, usize) {
+        let line = self.source.line_index(offset);
+        if line != self.line || offset < self.offset {
+            let start = self.source.line_starts[line];
+            (self.offset, self.line, self.column) = (start, line, 1);
+        }
+        self.column += self.source.text[self.offset..offset].chars().count();
+        self.offset = offset;
+        (line + 1, self.column)
     }
 }
 
@@ -147,6 +177,17 @@ mod tests {
         assert_eq!(source.line_column(x), (2, 8));
         assert_eq!(&source.text[source.line_range(0)], "è ok");
         assert_eq!(source.line_ending(), "\r\n");
+    }
+
+    #[test]
+    fn columns_in_a_row_agree_with_line_column() {
+        let source = Source::new("a.txt", "è ok\r\nperché x 🚀 y\nlast".into());
+        let mut columns = source.columns();
+        let offsets: Vec<usize> =
+            (0..=source.text.len()).filter(|&o| source.text.is_char_boundary(o)).collect();
+        for &offset in offsets.iter().chain(offsets.iter().rev()).chain(&[3, 21, 2]) {
+            assert_eq!(columns.line_column(offset), source.line_column(offset), "offset {offset}");
+        }
     }
 
     #[test]

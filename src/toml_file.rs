@@ -9,12 +9,16 @@ use std::sync::Arc;
 pub struct TomlFile {
     pub name: String,
     pub text: Arc<str>,
+    /// Where each line starts, for `line`.
+    line_starts: Arc<[usize]>,
 }
 
 impl TomlFile {
     /// A file named `name` holding `text`.
     pub fn new(name: impl Into<String>, text: &str) -> Self {
-        Self { name: name.into(), text: Arc::from(text) }
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self { name: name.into(), text: Arc::from(text), line_starts: line_starts.collect() }
     }
 
     /// An error at `span` of this file.
@@ -35,7 +39,7 @@ impl TomlFile {
 
     /// The 1-based line of byte `offset`.
     pub fn line(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+        self.line_starts.partition_point(|&start| start <= offset)
     }
 
     /// The text up to the end of `keep`, with everything before `keep` blanked (to one space a

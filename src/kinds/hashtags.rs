@@ -10,7 +10,7 @@
 //!   quotation (a quoted tweet, a Markdown block quote).
 //!   **Fix:** move the earlier blocks' hashtags to the start of the last block, in order, none
 //!   dropped (a tag the last block already has is not repeated); a block inside a sentence
-//!   leaves its words behind without the `#`.
+//!   leaves its words behind without the `#`. The one fix comes with the first block's report.
 //! - `campaign`: a variant of a `canonical` campaign tag — another case, `to` for `2`, `_` or
 //!   `-` inside, or one typo away in a tag of 8 or more characters (`#writetoearn`,
 //!   `#Write2Ern` → `#Write2Earn`). **Fix:** the canonical tag.
@@ -105,12 +105,15 @@ impl Check for Hashtags {
                 if let Some((last, earlier)) = blocks.split_last()
                     && !earlier.is_empty()
                 {
-                    let edits = move_to_final(doc, earlier, last);
+                    // One fix moves every block; it goes with the first block's report, so that
+                    // a post with a tag in every paragraph does not carry it once per tag.
+                    let mut edits = Some(move_to_final(doc, earlier, last));
                     for block in earlier {
-                        out.push(
-                            Finding::at(block[0].clone())
-                                .fix("move the hashtags to the final block", edits.clone()),
-                        );
+                        let finding = Finding::at(block[0].clone());
+                        out.push(match edits.take() {
+                            Some(edits) => finding.fix("move the hashtags to the final block", edits),
+                            None => finding,
+                        });
                     }
                 }
             }

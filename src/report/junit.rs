@@ -17,8 +17,9 @@ pub fn file(report: &FileReport, first: bool, out: &mut dyn Write) -> io::Result
     if count == 0 {
         writeln!(out, r#"    <testcase name="no problems" classname="{path}"/>"#)?;
     }
+    let mut columns = report.source.columns();
     for d in &report.diagnostics {
-        let (line, column) = report.source.line_column(d.range.start);
+        let (line, column) = columns.line_column(d.range.start);
         let message = escape(&d.message);
         writeln!(out, r#"    <testcase name="{} at {line}:{column}" classname="{path}">"#, d.rule)?;
         writeln!(

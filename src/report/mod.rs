@@ -57,11 +57,12 @@ pub struct Placed<'a> {
 /// The diagnostics of `report`, placed, in order.
 pub fn placed(report: &FileReport) -> impl Iterator<Item = Placed<'_>> {
     let source = &report.source;
+    let (mut starts, mut ends) = (source.columns(), source.columns());
     report.diagnostics.iter().map(move |d| Placed {
         path: &source.name,
         diagnostic: d,
-        start: source.line_column(d.range.start),
-        end: source.line_column(d.range.end),
+        start: starts.line_column(d.range.start),
+        end: ends.line_column(d.range.end),
         bom: source.bom_len(),
     })
 }
