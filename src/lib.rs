@@ -14,6 +14,7 @@ pub mod error;
 pub mod escape;
 pub mod examples;
 pub mod fix;
+pub mod fuzzing;
 pub mod kinds;
 pub mod lang;
 pub mod lint;
