@@ -259,32 +259,17 @@ fn a_replacement_group_the_pattern_lacks_is_an_error() {
 #[test]
 fn invalid_utf8_in_a_rule_file_or_the_configuration_names_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("r.toml"), b"[[rule]]\nid = \"t\"\nmessage = \"m\xff\"\n").unwrap();
-    let found: Vec<String> = RuleSet::load(false, &[dir.path().join("r.toml")])
-        .err()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let (rules, config) = (dir.path().join("r.toml"), dir.path().join("postlint.toml"));
+    std::fs::write(&rules, b"[[rule]]\nid = \"t\"\nmessage = \"m\xff\"\n").unwrap();
+    std::fs::write(&config, b"lang = \"en\"\n# caf\xe9\n").unwrap();
+    let messages =
+        |errors: Vec<postlint::error::Error>| errors.iter().map(ToString::to_string).collect::<Vec<_>>();
     assert_eq!(
-        found,
-        [format!(
-            "{}:3:13: invalid UTF-8 at byte 30 (0xFF); save the file as UTF-8",
-            dir.path().join("r.toml").display()
-        )]
+        messages(RuleSet::load(false, std::slice::from_ref(&rules)).err().unwrap()),
+        [format!("{}:3:13: invalid UTF-8 at byte 30 (0xFF); save the file as UTF-8", rules.display())]
     );
-    std::fs::write(dir.path().join("postlint.toml"), b"lang = \"en\"\n# caf\xe9\n").unwrap();
-    let found: Vec<String> = postlint::config::Config::load(&dir.path().join("postlint.toml"))
-        .err()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
     assert_eq!(
-        found,
-        [format!(
-            "{}:2:6: invalid UTF-8 at byte 17 (0xE9); save the file as UTF-8",
-            dir.path().join("postlint.toml").display()
-        )]
+        messages(postlint::config::Config::load(&config).err().unwrap()),
+        [format!("{}:2:6: invalid UTF-8 at byte 17 (0xE9); save the file as UTF-8", config.display())]
     );
 }

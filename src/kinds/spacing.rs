@@ -189,7 +189,9 @@ impl Spacing {
 /// Whether offset `i` is inside an address-like run: an @mention, an e-mail, a path or an
 /// entity. (Full URLs are already blanked out of the prose.)
 fn in_address(prose: &str, i: usize) -> bool {
-    let start = prose[..i].rfind(char::is_whitespace).map_or(0, |s| s + 1);
+    // After the whitespace character, which may be longer than a byte (a no-break space).
+    let start =
+        prose[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(s, c)| s + c.len_utf8());
     let end = prose[i..].find(char::is_whitespace).map_or(prose.len(), |e| i + e);
     prose[start..end].contains(['@', '/', '\\', '&', '='])
 }
