@@ -51,7 +51,21 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut open: Vec<char> = Vec::new();
     let mut straight_open = false;
     let mut since: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
+    // Only the marks and line breaks matter: their first bytes are found with memchr (the
+    // curly marks start with 0xE2, the guillemets with 0xC2), the text between is skipped.
+    let bytes = text.as_bytes();
+    let mut marks = memchr::memchr3_iter(b'"', b'\n', 0xE2, bytes).peekable();
+    let mut guillemets = memchr::memchr_iter(0xC2, bytes).peekable();
+    let mut next_mark = move || match (marks.peek(), guillemets.peek()) {
+        (Some(a), Some(b)) if b < a => guillemets.next(),
+        (Some(_), _) => marks.next(),
+        (None, _) => guillemets.next(),
+    };
+    let mut chars = std::iter::from_fn(move || {
+        let i = next_mark()?;
+        Some((i, text[i..].chars().next().unwrap_or_default()))
+    })
+    .peekable();
     while let Some((i, c)) = chars.next() {
         let end = i + c.len_utf8();
         match c {
@@ -63,7 +77,7 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
                 open.pop();
             }
             '"' => straight_open = !straight_open,
-            '\n' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {
+            '\n' if bytes.get(i + 1) == Some(&b'\n') => {
                 // A paragraph ends: what is open stays unclosed up to the next one's start.
                 chars.next();
                 open.clear();
