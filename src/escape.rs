@@ -13,11 +13,14 @@ fn visible_form(c: char, keep_line_breaks: bool) -> Option<Cow<'static, str>> {
         '\t' => None,
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).map(|p| Cow::Owned(p.to_string())),
         '\u{7f}' => Some(Cow::Borrowed("\u{2421}")),
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some(Cow::Owned(format!("\\u{{{:x}}}", c as u32)))
-        }
+        c if is_terminal_control(c) => Some(Cow::Owned(format!("\\u{{{:x}}}", c as u32))),
         _ => None,
     }
+}
+
+/// The characters above ASCII that a terminal obeys: C1 controls and bidirectional overrides.
+fn is_terminal_control(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `text` may hold a character that `shown` replaces (a fast byte test).
@@ -27,15 +30,21 @@ fn may_need(text: &str) -> bool {
 
 /// `text` on one line with every control character shown visibly (tabs kept).
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    replace(text, false)
+    replace(text, false, None)
 }
 
 /// `text` with every control character shown visibly, line breaks and tabs kept.
 pub fn lines(text: &str) -> Cow<'_, str> {
-    replace(text, true)
+    replace(text, true, None)
 }
 
-fn replace(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
+/// `text` with its control characters shown; `shifts`, if given, gets for each one its end
+/// offset in `text` and how many bytes longer the shown text is from there on.
+fn replace<'t>(
+    text: &'t str,
+    keep_line_breaks: bool,
+    mut shifts: Option<&mut Vec<(usize, usize)>>,
+) -> Cow<'t, str> {
     if !may_need(text) {
         return Cow::Borrowed(text);
     }
@@ -49,6 +58,9 @@ fn replace(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
             out.push_str(&text[copied..i]);
             out.push_str(&visible);
             copied = i + c.len_utf8();
+            if let Some(shifts) = shifts.as_deref_mut() {
+                shifts.push((copied, out.len() - copied));
+            }
         }
     }
     if copied == 0 {
@@ -70,21 +82,9 @@ pub struct ShownText<'a> {
 impl<'a> ShownText<'a> {
     /// `text` shown visibly, line breaks kept.
     pub fn new(text: &'a str) -> Self {
-        let shown = lines(text);
-        if matches!(shown, Cow::Borrowed(_)) {
-            return Self { text: shown, shifts: Vec::new() };
-        }
         let mut shifts = Vec::new();
-        let mut grown = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-            if let Some(visible) = visible_form(c, true).filter(|_| !crlf) {
-                grown += visible.len() - c.len_utf8();
-                shifts.push((i + c.len_utf8(), grown));
-            }
-        }
-        Self { text: shown, shifts }
+        let text = replace(text, true, Some(&mut shifts));
+        Self { text, shifts }
     }
 
     /// Where byte `offset` of the post is in the shown text (an offset inside a replaced
@@ -105,9 +105,7 @@ pub fn json(text: String) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\u{7f}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
+            c if c == '\u{7f}' || is_terminal_control(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
