@@ -29,6 +29,10 @@ impl Check for Delimiters {
             let i = token.range.start;
             // A blank line ends the paragraph: what is still open there is unclosed.
             if i > previous_end + 1 && doc.is_paragraph_break(previous_end..i) {
+                // A quotation that runs on opens each of its paragraphs again and closes only
+                // at its end: the quote still open continues, it is not unclosed.
+                let continued = prose[i..].chars().next();
+                open.retain(|&(_, c)| Some(c) != continued || !is_quotation_mark(c));
                 report(&mut open, out);
             }
             previous_end = token.range.end;
@@ -39,7 +43,7 @@ impl Check for Delimiters {
             let previous = if i == 0 { b'\n' } else { bytes[i - 1] };
             match c {
                 '(' | '[' | '{'
-                    if !matches!(previous, b':' | b';' | b'=' | b'-') && !in_kaomoji(prose, i) =>
+                    if !is_emoticon(&bytes[..i]) && !in_kaomoji(prose, i) =>
                 {
                     open.push((i, c))
                 }
@@ -72,6 +76,18 @@ impl Check for Delimiters {
         }
         report(&mut open, out);
     }
+}
+
+/// Whether a bracket after `before` is the mouth of an emoticon: `:(`, `;(`, `=(`, `-(`,
+/// `:-(`, `:'(` (tears).
+fn is_emoticon(before: &[u8]) -> bool {
+    let face = before.strip_suffix(b"'").unwrap_or(before);
+    matches!(face.last(), Some(b':' | b';' | b'=' | b'-'))
+}
+
+/// Opening marks of quotations, which a quotation of several paragraphs repeats at each one.
+fn is_quotation_mark(c: char) -> bool {
+    matches!(c, '“' | '"' | '«' | '»' | '„')
 }
 
 /// Whether the bracket at `i` is part of a kaomoji (`((〆( `Д´ )`, `(´・ω・`)`): one of the
