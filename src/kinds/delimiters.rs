@@ -2,8 +2,10 @@
 //! `(`, `[`, `{`, `«`, `“`, `„` or a straight `"`.
 //!
 //! **What it catches:** `Il prezzo (in dollari è salito.` **Never fires on:** a closing mark with
-//! no opening one (`1)` in a list); emoticons (`:(`, `:-(`) and kaomoji (`(´・ω・`)`); inch marks (`27"`); a `"` between
-//! two Hebrew letters (a gershayim: `ט"ו`); German `„…“`,
+//! no opening one (`1)` in a list); emoticons (`:(`, `:-(`, `:'(`) and kaomoji (`(´・ω・`)`);
+//! inch marks (`27"`); a `"` between two Hebrew letters (a gershayim: `ט"ו`); a quotation over
+//! several paragraphs, which opens each again (`“…\n\n“…”`) or closes early in the next one
+//! (`“…\n\n…”`); German `„…“`,
 //! Danish `»…«` and French `« … »` quotes, each closed its own way; brackets in code, link
 //! syntax and URLs, which are not prose. **Fix:** none — only the writer knows where it closes.
 
@@ -23,6 +25,9 @@ impl Check for Delimiters {
         let prose = doc.prose.as_str();
         let bytes = prose.as_bytes();
         let mut open: Vec<(usize, char)> = Vec::new();
+        // Quotation marks left open by the paragraph before: closed early in this one, the
+        // quote ran over the break (“…\n\n…”); otherwise they are reported with it.
+        let mut carried: Vec<(usize, char)> = Vec::new();
         let mut previous_end = 0;
         // Every bracket and quotation mark is a token of its own.
         for token in &doc.tokens {
@@ -33,7 +38,11 @@ impl Check for Delimiters {
                 // at its end: the quote still open continues, it is not unclosed.
                 let continued = prose[i..].chars().next();
                 open.retain(|&(_, c)| Some(c) != continued || !is_quotation_mark(c));
+                report(&mut carried, out);
+                let quotes;
+                (quotes, open) = open.drain(..).partition(|&(_, c)| matches!(c, '“' | '«' | '„'));
                 report(&mut open, out);
+                carried = quotes;
             }
             previous_end = token.range.end;
             if token.is_word {
@@ -42,17 +51,16 @@ impl Check for Delimiters {
             let Some(c) = prose[i..].chars().next() else { continue };
             let previous = if i == 0 { b'\n' } else { bytes[i - 1] };
             match c {
-                '(' | '[' | '{'
-                    if !is_emoticon(&bytes[..i]) && !in_kaomoji(prose, i) =>
-                {
-                    open.push((i, c))
-                }
+                '(' | '[' | '{' if !is_emoticon(&bytes[..i]) && !in_kaomoji(prose, i) => open.push((i, c)),
                 ')' | ']' | '}' => {
                     close(&mut open, opening_of(c));
                 }
                 '„' => open.push((i, c)),
                 '”' => {
-                    let _ = close(&mut open, '“') || close(&mut open, '„');
+                    let _ = close(&mut open, '“')
+                        || close(&mut open, '„')
+                        || close(&mut carried, '“')
+                        || close(&mut carried, '„');
                 }
                 // Each closes the one it pairs with if that is open, else opens: `«…»` and
                 // `»…«`, `„…“` and `“…”`, `"…"` (not after a digit: `27"` is inches).
@@ -67,13 +75,16 @@ impl Check for Delimiters {
                     if c == '"' && is_gershayim(prose, i) {
                         continue;
                     }
-                    if !close(&mut open, pairs_with) && !inches {
+                    let closed =
+                        close(&mut open, pairs_with) || (c != '"' && close(&mut carried, pairs_with));
+                    if !closed && !inches {
                         open.push((i, c));
                     }
                 }
                 _ => {}
             }
         }
+        report(&mut carried, out);
         report(&mut open, out);
     }
 }

@@ -8,7 +8,8 @@
 //!   word. A plain-text post's lines are its paragraphs (platforms show each line break); a
 //!   Markdown post's paragraphs are separated by blank lines, except that a line over 160
 //!   characters is one of its own (Hive and Steemit writers end paragraphs with a line break;
-//!   text wrapped by hand has short lines).
+//!   text wrapped by hand has short lines), and a list item, a heading, a quotation or a line
+//!   after one that ends in a colon (`Example:`) starts one.
 //!
 //! Characters are counted as a reader sees them: a run of spaces or line breaks between words
 //! is one, a Chinese, Japanese or Korean character is two, and Markdown syntax is not counted.
@@ -129,6 +130,16 @@ impl Check for Metric {
     }
 }
 
+/// Whether a line of Markdown source starts a list item, a heading or a quotation, which
+/// begins a block of its own even without a blank line before it.
+fn starts_item(source_line: &str) -> bool {
+    let line = source_line.trim_start();
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after_number = &line[digits..];
+    ["- ", "* ", "+ ", "• ", "#", ">"].iter().any(|m| line.starts_with(m))
+        || (digits > 0 && (after_number.starts_with(". ") || after_number.starts_with(") ")))
+}
+
 /// The post's paragraphs: lines of plain text; blank-line-separated blocks of Markdown whose
 /// lines are wrapped, each at most `WRAPPED` characters. A longer line in Markdown is a
 /// paragraph of its own, as Hive and Steemit show it: writers there end paragraphs with one
@@ -145,10 +156,13 @@ fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
         let start = line.start + (text.len() - text.trim_start().len());
         match paragraphs.last_mut() {
             _ if blank => {}
-            Some(last) if continues && wrapped => last.end = line.end,
+            Some(last) if continues && wrapped && !starts_item(&doc.text()[line.clone()]) => {
+                last.end = line.end
+            }
             _ => paragraphs.push(start..line.end),
         }
-        continues = wrapped;
+        // A line that ends in a colon introduces what follows (`Example:`, `Vantaggi:`).
+        continues = wrapped && !text.trim_end().ends_with(':');
     }
     paragraphs
 }

@@ -9,8 +9,9 @@
 //! may be keyed by language (`all` for every language); a phrase counts only in text of its
 //! language, or where the language cannot be told.
 //! **When:** with `when` (phrases) and `signals` (regular expressions), only posts that say at
-//! least `min` (default 1) different ones must meet it: a post about prices and targets needs
-//! a disclaimer, a security how-to does not. With `topics`, only posts that also name one of
+//! least `min` (default 1) different ones, one of them a signal if there are `signals`, must
+//! meet it: a post about prices and targets needs a disclaimer, a security how-to or a
+//! glossary of indicators with no number does not. With `topics`, only posts that also name one of
 //! them, or a cashtag (the assets a call is about: Bitcoin, `$SOL`) do: a glossary of trading
 //! terms does not. Each different phrase of `against` found cancels one of them: reported
 //! views (`analysts expect`, `según`) and worked examples (`for example`) are not the writer's
@@ -209,12 +210,15 @@ impl When {
         for found in self.phrases.find_all(doc) {
             note(found.phrase, found.range);
         }
+        let mut signalled = self.signals.is_empty();
         for (i, signal) in self.signals.iter().enumerate() {
             if let Some(found) = signal.find(doc) {
                 note(usize::MAX - i, found.range());
+                signalled = true;
             }
         }
-        if seen.len() < self.min {
+        // A call names a number (a price, a target, a change); words alone are a glossary.
+        if seen.len() < self.min || !signalled {
             return None;
         }
         // Views reported from others (`analysts expect`) and worked examples (`for example`) are
