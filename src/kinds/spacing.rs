@@ -5,7 +5,7 @@
 //! where the mark follows a letter, a digit or a closing bracket or quote. **Never fires on:** URLs, e-mail addresses and @mentions; numbers
 //! (`1,000`, `3.5`, `12:30`); a full stop before a lowercase letter (`binance.com`, `e.g.`,
 //! `node.js`) or before a capital that starts an abbreviation or an all-capitals word (`U.S.`,
-//! `Binance.US`); a colon between two all-capitals words (`BTC:USDT`); an ellipsis before a small
+//! `Binance.US`); a full stop among others in a run with no space (`SCT.암호화폐.Crypto`); a colon between two all-capitals words (`BTC:USDT`); an ellipsis before a small
 //! letter (`wait...what`; before a capital it is reported: `домой...А`); marks next to
 //! Chinese, Japanese or Thai script, which write no space there; names listed in `except`
 //! (`Read.Cash`, `Blockchain.Info`). **Example:** `Diclaimaer:Non`
@@ -118,6 +118,7 @@ impl Spacing {
                 || is_unspaced_script(before)
                 || is_unspaced_script(next)
                 || in_address(prose, i)
+                || (mark == '.' && is_dotted_name(prose, i))
                 || is_exception(mark, word_before(prose, i), word_after(prose, end))
                 || self.is_name(prose, i, end)
             {
@@ -194,6 +195,16 @@ fn in_address(prose: &str, i: usize) -> bool {
         prose[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(s, c)| s + c.len_utf8());
     let end = prose[i..].find(char::is_whitespace).map_or(prose.len(), |e| i + e);
     prose[start..end].contains(['@', '/', '\\', '&', '='])
+}
+
+/// Whether the full stop at `i` is one of several inside a run with no space (`SCT.암호화폐.Crypto`,
+/// `a.b.Com`): the dots of a name, not two sentences run together.
+fn is_dotted_name(prose: &str, i: usize) -> bool {
+    let start =
+        prose[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(s, c)| s + c.len_utf8());
+    let end = prose[i..].find(char::is_whitespace).map_or(prose.len(), |e| i + e);
+    let run = prose[start..end].trim_end_matches(|c: char| !c.is_alphanumeric());
+    run.matches('.').count() >= 2
 }
 
 fn word_before(prose: &str, i: usize) -> &str {

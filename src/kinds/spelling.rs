@@ -6,7 +6,7 @@
 //! does (posts in every language borrow English words), or if a word
 //! list has it (`rules/words/*.txt`, the team's `words` files).
 //! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
-//! tickers: `BTC`), words with digits, single letters, short words right after a number (units
+//! tickers: `BTC`), words with digits, words of one or two letters, short words right after a number (units
 //! and abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`),
 //! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`), unknown
 //! words the post also writes with a capital inside a sentence (`on Ecency` … `ecency`), quoted
@@ -17,9 +17,13 @@
 //! “Disclaimer”) is not reported again. Without a dictionary for the post's language, posts in
 //! it are not checked and the run ends with one note naming the package to install.
 //! A word is reported once, where it first occurs.
+//! **Reported** only when the dictionary knows a word near it (at most three letters apart, or
+//! the word split in two: `ref-feral` for `refferal`): a slip is near the word meant, while a
+//! word derived from a name (`fantozziana`) or a new word of the trade is near none. A split is
+//! never offered as a suggestion.
 //! **Fix** (unsafe): the dictionary's suggestion, when it has exactly one and it is clearly the
 //! word meant: one slip away, the same first letter, in a word of five letters or more. A word
-//! with no suggestion is reported without a fix, never replaced by nothing.
+//! is never replaced by nothing.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -187,7 +191,7 @@ fn once_per_word(doc: &Document, found: Vec<Slip>) -> Vec<Finding> {
             }
         }
     }
-    words.iter().map(|(slip, ranges)| finding(prose, slip, ranges)).collect()
+    words.iter().filter_map(|(slip, ranges)| finding(prose, slip, ranges)).collect()
 }
 
 /// Reports the unknown words among `tokens`, a line in `lang`, unless they come so thick that
@@ -250,6 +254,9 @@ fn unknown_words<'d>(
         let joined = (head.strip_suffix('-').is_some_and(|h| h.ends_with(char::is_alphabetic))
             || after.strip_prefix('-').is_some_and(|a| a.starts_with(char::is_alphabetic)))
             && word.chars().count() <= 3;
+        // Half of a word split by an accent typed for its apostrophe (`doesn´t`), which
+        // `accent-for-apostrophe` reports.
+        let accent_split = after.starts_with(['´', '`']) || head.ends_with(['´', '`']);
         // A listed abbreviation with its full stop (`bzw.`, `ecc.`).
         let abbreviation =
             after.starts_with('.') && remembered_verdict(lexicon, &format!("{word}.")) == Verdict::Known;
@@ -258,10 +265,12 @@ fn unknown_words<'d>(
             || !is_in_script_of(word, lang)
             || doc.is_tagged(token.range.start)
             || doc.in_hashtag(token.range.start)
+            || word.chars().count() <= 2
             || (word.len() <= 4 && after_number)
             || hyphenated
             || joined
             || address
+            || accent_split
             || abbreviation
         {
             continue;
@@ -283,26 +292,40 @@ struct Slip<'d> {
 }
 
 /// The finding for an unknown word at `ranges` (where it occurs, the first reported), with the
-/// dictionary's suggestions and, when one is clearly meant, the fix of every occurrence.
-fn finding(prose: &str, slip: &Slip, ranges: &[Range<usize>]) -> Finding {
+/// dictionary's suggestions and, when one is clearly meant, the fix of every occurrence. None
+/// when the dictionary has no word near it: a slip is near the word meant, while a coinage, a
+/// derived name or a new word of the trade is near nothing. The word split in two (`ref-feral`
+/// for `refferal`, `even-though`) is not a suggestion, but says that the word is one a writer
+/// runs together or mistypes, so it is reported, with none.
+fn finding(prose: &str, slip: &Slip, ranges: &[Range<usize>]) -> Option<Finding> {
     let word = &prose[slip.range.clone()];
     let suggestions = slip.lexicon.suggestions(word);
-    let listed = match suggestions.as_deref() {
-        None => "not looked up this time (run again)".to_owned(),
-        Some([]) => "none".to_owned(),
-        Some(some) => some.iter().take(3).map(|s| format!("“{s}”")).collect::<Vec<_>>().join(", "),
+    let near: Option<Vec<&str>> = suggestions
+        .as_deref()
+        .map(|all| all.iter().map(String::as_str).filter(|s| !is_split(word, s)).collect());
+    let listed = match (near.as_deref(), suggestions.as_deref()) {
+        (None, _) => "not looked up this time (run again)".to_owned(),
+        (Some([]), Some([])) => return None,
+        (Some([]), _) => "none".to_owned(),
+        (Some(some), _) => some.iter().take(3).map(|s| format!("“{s}”")).collect::<Vec<_>>().join(", "),
     };
     let finding = Finding::at(slip.range.clone()).var("lang", slip.lang).var("suggestions", listed);
-    let Some([only]) = suggestions.as_deref() else { return finding };
+    let Some(&[only]) = near.as_deref() else { return Some(finding) };
     if !is_clearly_meant(word, only) {
-        return finding;
+        return Some(finding);
     }
     let edits = ranges.iter().map(|range| Edit::replace(range.start..accent_end(prose, range, only), only));
     let mut title = format!("replace with “{only}”");
     if ranges.len() > 1 {
         title.push_str(&format!(" ({} times)", ranges.len()));
     }
-    finding.fix(title, edits.collect())
+    Some(finding.fix(title, edits.collect()))
+}
+
+/// Whether `suggestion` is only `word` with a hyphen, an apostrophe or a space put in.
+fn is_split(word: &str, suggestion: &str) -> bool {
+    let letters = |w: &str| w.chars().filter(|c| !matches!(c, '-' | '\'' | '’' | ' ')).collect::<String>();
+    suggestion.len() > word.len() && letters(suggestion) == letters(word)
 }
 
 /// Where the fix of the word at `range` ends: an apostrophe typed for the accent the
