@@ -352,6 +352,20 @@ pub fn is_function_word_of_another(key: u64, lang: &str) -> bool {
     languages & own == 0
 }
 
+/// Whether Chinese `text` is written in traditional characters: it uses more of the common
+/// characters that only the traditional script has (`這 個 們 為 說 價 買 賣`) than of their
+/// simplified forms (`这 个 们 为 说 价 买 卖`).
+pub fn is_traditional_chinese(text: &str) -> bool {
+    const TRADITIONAL: &str = "這個們為說價買賣會將與於險議資幣場漲跌後時來國對經";
+    const SIMPLIFIED: &str = "这个们为说价买卖会将与于险议资币场涨跌后时来国对经";
+    let (mut traditional, mut simplified) = (0usize, 0usize);
+    for c in text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
+        traditional += usize::from(TRADITIONAL.contains(c));
+        simplified += usize::from(SIMPLIFIED.contains(c));
+    }
+    traditional > simplified
+}
+
 /// The post's language if it can be told (see the module's documentation); it may be one that
 /// postlint does not check.
 pub fn guess(doc: &Document) -> Option<&'static str> {

@@ -12,13 +12,15 @@
 //! least `min` (default 1) different ones, one of them a signal if there are `signals`, must
 //! meet it: a post about prices and targets needs a disclaimer, a security how-to or a
 //! glossary of indicators with no number does not. With `topics`, only posts that also name one of
-//! them, or a cashtag (the assets a call is about: Bitcoin, `$SOL`) do: a glossary of trading
-//! terms does not. Each different phrase of `against` found cancels one of them: reported
+//! them, a cashtag or a trading pair (the assets a call is about: Bitcoin, `$SOL`, `BTT/KRW`,
+//! `SOLUSDT`) do: a glossary of trading
+//! terms does not. Each phrase of `against` found cancels one of them: reported
 //! views (`analysts expect`, `según`) and worked examples (`for example`) are not the writer's
 //! calls. **Where:** at the first trigger; a rule that
 //! appends text reports at the first word of the post's last non-blank line.
 //! **Fix:** with `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`,
-//! the text in the post's language (none if it cannot be told, or has no text) as a line of its
+//! the text in the post's language (`zh-Hant` for Chinese in traditional characters; none if it
+//! cannot be told, or has no text) as a line of its
 //! own after the last line of prose (before it if it holds only hashtags); after a blank line if
 //! the post separates paragraphs with blank lines. Line endings and a missing final newline are
 //! kept. Phrases match case-insensitively, whole words only, with any whitespace between words
@@ -132,7 +134,12 @@ impl Check for Require {
         let last = doc.lines().rfind(|line| !doc.is_blank(line.clone()));
         // The post's language; for a post too short to tell, its last line's.
         let language = doc.language().or_else(|| last.as_ref().and_then(|l| doc.language_at(l.start)));
-        let text = language.and_then(|language| self.append.get(language));
+        // Chinese written in traditional characters gets the `zh-Hant` text, if there is one.
+        let traditional = language == Some("zh") && crate::lang::is_traditional_chinese(&doc.prose);
+        let text = match traditional.then(|| self.append.get("zh-Hant")).flatten() {
+            Some(text) => Some(text),
+            None => language.and_then(|language| self.append.get(language)),
+        };
         // A rule that appends text reports where the text would go; else at what triggered it.
         let mut finding = match (trigger, self.append.is_empty()) {
             (Some(trigger), true) => Finding::at(trigger),
@@ -186,7 +193,7 @@ fn is_sentence_end(token: &str) -> bool {
 
 impl When {
     /// Where the requirement starts to apply: the first of `min` different phrases or signals,
-    /// if that many occur once each different `against` phrase has cancelled one.
+    /// if that many occur once each `against` phrase found has cancelled one.
     fn trigger(&self, doc: &Document) -> Option<Range<usize>> {
         // A cashtag in capitals (`$SOL`) names an asset whatever the list says.
         let cashtag = || {
@@ -194,7 +201,10 @@ impl When {
                 .into_iter()
                 .any(|tag| doc.prose[tag.start + 1..tag.end].bytes().all(|b| b.is_ascii_uppercase()))
         };
-        if self.topics.as_ref().is_some_and(|topics| topics.find_all(doc).next().is_none()) && !cashtag() {
+        if self.topics.as_ref().is_some_and(|topics| topics.find_all(doc).next().is_none())
+            && !cashtag()
+            && !names_trading_pair(&doc.prose)
+        {
             return None;
         }
         let mut seen: Vec<usize> = Vec::new();
@@ -222,12 +232,31 @@ impl When {
             return None;
         }
         // Views reported from others (`analysts expect`) and worked examples (`for example`) are
-        // not the writer's calls: each different one cancels one of those found.
-        let mut against: Vec<usize> = self.against.find_all(doc).map(|found| found.phrase).collect();
-        against.sort_unstable();
-        against.dedup();
-        (seen.len().saturating_sub(against.len()) >= self.min).then_some(first).flatten()
+        // not the writer's calls: each one cancels one of those found (a how-to that gives three
+        // examples cancels three).
+        let against = self.against.find_all(doc).count();
+        (seen.len().saturating_sub(against) >= self.min).then_some(first).flatten()
     }
+}
+
+/// Whether `prose` names a trading pair (`BTT/KRW`, `ETH/BTC`, `SOLUSDT`): an asset quoted in
+/// another, whatever the topic list holds.
+fn names_trading_pair(prose: &str) -> bool {
+    const QUOTES: [&str; 10] = ["USDT", "USDC", "FDUSD", "USD", "KRW", "BTC", "ETH", "EUR", "TRY", "JPY"];
+    let bytes = prose.as_bytes();
+    let is_upper = |b: &u8| b.is_ascii_uppercase();
+    let ticker_before = |end: usize| {
+        let start = bytes[..end].iter().rposition(|b| !is_upper(b)).map_or(0, |p| p + 1);
+        (2..=6).contains(&(end - start)) && bytes[..start].last().is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    let quote_at = |at: usize| {
+        QUOTES.iter().any(|q| {
+            prose[at..].starts_with(q) && bytes.get(at + q.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    };
+    memchr::memchr_iter(b'/', bytes).any(|slash| slash > 0 && ticker_before(slash) && quote_at(slash + 1))
+        || memchr::memmem::find_iter(bytes, b"USDT")
+            .any(|at| ticker_before(at) && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_alphanumeric()))
 }
 
 /// The edit that adds `text` as a line of its own after `last`, the post's last line with prose
