@@ -9,7 +9,7 @@
 //!   Markdown post's paragraphs are separated by blank lines, except that a line over 160
 //!   characters is one of its own (Hive and Steemit writers end paragraphs with a line break;
 //!   text wrapped by hand has short lines), and a list item, a heading, a quotation or a line
-//!   after one that ends in a colon (`Example:`) starts one.
+//!   after one that ends a sentence or ends in a colon (`Example:`) starts one.
 //!
 //! Characters are counted as a reader sees them: a run of spaces or line breaks between words
 //! is one, a Chinese, Japanese or Korean character is two, and Markdown syntax is not counted.
@@ -161,8 +161,10 @@ fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
             }
             _ => paragraphs.push(start..line.end),
         }
-        // A line that ends in a colon introduces what follows (`Example:`, `Vantaggi:`).
-        continues = wrapped && !text.trim_end().ends_with(':');
+        // A line that ends a sentence ends the paragraph (Hive and Steemit show the line break:
+        // writers put one sentence on each line), and one that ends in a colon introduces what
+        // follows (`Example:`, `Vantaggi:`); text wrapped by hand breaks inside sentences.
+        continues = wrapped && !text.trim_end().ends_with([':', '.', '!', '?', '…', '。', '！', '？']);
     }
     paragraphs
 }

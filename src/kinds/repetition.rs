@@ -6,7 +6,8 @@
 //!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
 //!   `except`; three or more in a row (`go go go`), numbers, hashtags, cashtags and mentions
 //!   never fire, nor do words across a paragraph break (in plain text, any line break: a
-//!   heading's last word may open the next line). **Fix:** delete the second.
+//!   heading's last word may open the next line; in Markdown, a line break before a capital:
+//!   `**Binance**` then `Binance launched…`). **Fix:** delete the second.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -92,9 +93,12 @@ fn words(doc: &Document, except: &FxHashSet<u64>, out: &mut Vec<Finding>) {
         let word = &prose[first.range.clone()];
         let tagged = doc.is_tagged(first.range.start);
         // A plain-text post's lines are its paragraphs: a heading's last word may open the next
-        // line. In Markdown a single line break is inside a paragraph.
+        // line.
+        // In Markdown a single line break is inside a paragraph, unless a capital opens the
+        // next line: a bold heading's last word (`**Binance**`) opening the paragraph under it.
+        let capital = prose[second.range.clone()].starts_with(char::is_uppercase);
         let paragraph_break = doc.is_paragraph_break(first.range.end..second.range.start)
-            || (!doc.source.is_markdown() && gap.contains('\n'));
+            || (gap.contains('\n') && (!doc.source.is_markdown() || capital));
         if !spaced || paragraph_break || tagged || word.chars().any(|c| c.is_numeric()) {
             continue;
         }

@@ -7,7 +7,8 @@
 //! `node.js`) or before a capital that starts an abbreviation or an all-capitals word (`U.S.`,
 //! `Binance.US`); a full stop among others in a run with no space (`SCT.암호화폐.Crypto`); a colon between two all-capitals words (`BTC:USDT`); an ellipsis before a small
 //! letter (`wait...what`; before a capital it is reported: `домой...А`); marks next to
-//! Chinese, Japanese or Thai script, which write no space there; names listed in `except`
+//! Chinese, Japanese or Thai script, or anywhere in a Chinese or Japanese line
+//! (`货币,Steem,SP`), which write no space there; `!` or `?` before a Korean ending (`가즈아!네요`); names listed in `except`
 //! (`Read.Cash`, `Blockchain.Info`). **Example:** `Diclaimaer:Non`
 //! → `Diclaimaer: Non`. **Fix:** insert one space.
 //!
@@ -17,7 +18,8 @@
 //! follows). **Never fires on:** the marks that `spaced` lists for the line's language (French
 //! puts a space before `: ; ! ?`), or for any language where the language cannot be told; a no-break or thin space before the mark, which is always
 //! deliberate; `.NET`, `:)`, `:'(`, ` ...` and `?!`, where the mark starts something else; spaces at
-//! the start of a line. **Fix:** delete the spaces.
+//! the start of a line; a lone `.` typed for the Arabic zero (`بين . و ١٠٠`). **Fix:** delete the
+//! spaces.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -119,6 +121,8 @@ impl Spacing {
                 || is_unspaced_script(next)
                 || in_address(prose, i)
                 || (mark == '.' && is_dotted_name(prose, i))
+                || matches!(doc.language_at(i), Some("zh" | "ja"))
+                || (matches!(mark, '!' | '?') && is_hangul(before) && is_korean_ending(&prose[end..]))
                 || is_exception(mark, word_before(prose, i), word_after(prose, end))
                 || self.is_name(prose, i, end)
             {
@@ -165,7 +169,10 @@ impl Spacing {
             // Not before `)`: ` :)` is a smiley, and so is ` :'(` (its tear is no closing quote).
             let tear = ["'(", "')", "’(", "’)"].iter().any(|t| prose[token.range.end..].starts_with(t));
             let ends_run = !tear && next.is_none_or(|c| c.is_whitespace() || "\"'’”»".contains(c));
-            if !(real && follows_word && ends_run) || index == 0 {
+            if !(real && follows_word && ends_run)
+                || index == 0
+                || is_arabic_zero(prose, mark, token.range.end)
+            {
                 continue;
             }
             // In the line's language; where it cannot be told, any language's spacing is
@@ -195,6 +202,26 @@ fn in_address(prose: &str, i: usize) -> bool {
         prose[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(s, c)| s + c.len_utf8());
     let end = prose[i..].find(char::is_whitespace).map_or(prose.len(), |e| i + e);
     prose[start..end].contains(['@', '/', '\\', '&', '='])
+}
+
+/// Whether a `.` standing alone before `after` is a zero typed as the dot that the Arabic
+/// digit zero (٠) looks like: `بين . و ١٠٠` (between 0 and 100), before the word for “and” or
+/// a digit.
+fn is_arabic_zero(prose: &str, mark: char, after: usize) -> bool {
+    let next = prose[after..].trim_start_matches([' ', '\t']);
+    let next_word = next.split(char::is_whitespace).next().unwrap_or_default();
+    mark == '.' && (next_word == "و" || next.starts_with(|c: char| ('\u{660}'..='\u{669}').contains(&c)))
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7AF}').contains(&c)
+}
+
+/// Whether `after` starts with a Korean ending of one or two syllables that the writer attaches
+/// to an exclamation (`가즈아!네요`, `대박!이다`), not a word that starts a sentence.
+fn is_korean_ending(after: &str) -> bool {
+    let syllables = after.chars().take_while(|&c| is_hangul(c)).count();
+    (1..=2).contains(&syllables)
 }
 
 /// Whether the full stop at `i` is one of several inside a run with no space (`SCT.암호화폐.Crypto`,
