@@ -448,13 +448,14 @@ fn judge(word: &str, lexicon: &Lexicon) -> Verdict {
 
 /// Whether `lang`'s dictionary (or English's, or a word list) knows `word` as it is written:
 /// `saylor` is not a word, `mercado` is. `None` when there is no dictionary for `lang`.
+/// The verdict is `spelling`'s, remembered between runs: a word judged before answers without
+/// reading the dictionary (reading one costs tens of milliseconds).
 pub fn knows(lang: &str, word: &str) -> Option<bool> {
     let lexicon = spelling::lexicon(lang)?;
-    lexicon.dictionary()?;
-    Some(match lexicon.recall(word) {
-        Some(verdict) => verdict == Verdict::Known,
-        None => part_is_known(word, &lexicon),
-    })
+    if lexicon.recall(word).is_none() {
+        lexicon.dictionary()?;
+    }
+    Some(remembered_verdict(&lexicon, word) == Verdict::Known)
 }
 
 /// Whether one part of a word passes: skipped (a capital, a digit, one letter), listed, or in
