@@ -3,7 +3,8 @@
 //! `lang = ["it", "es", "fr", "pt"]`).
 //!
 //! **What it catches:** a title — the first line, or the second when the first has under four
-//! words (a label such as `Titolo`) — of at most 20 words in which, after the first word, at
+//! words (a label such as `Titolo`) — or a heading (`## …`, a line in bold alone, or a line
+//! that ends no sentence: `2. Volatilidade e Sentimento de Mercado`) of at most 20 words in which, after the first word, at
 //! least three words of four letters or more start with a capital and they outnumber such words
 //! in small letters at least two to one. Words that are proper nouns do not count: words in
 //! `keep`, words in capitals or mixed case (`IA`, `OpenAI`), and words written with a capital
@@ -76,6 +77,19 @@ impl Check for TitleCase {
         let mut lines = doc.lines().filter(|l| !doc.is_blank(l.clone())).take(2);
         let Some(first) = lines.next() else { return };
         let title = if words(doc, first.clone()).count() < 4 { lines.next().unwrap_or(first) } else { first };
+        self.check_line(doc, title.clone(), out);
+        // Headings are titles too: a Markdown heading (`## Il Prezzo Sale`, typed literally in
+        // plain text as well), a line in bold alone, a short line that ends no sentence.
+        for line in doc.lines().filter(|l| l.start > title.start && is_heading(&text[l.clone()])) {
+            self.check_line(doc, line, out);
+        }
+    }
+}
+
+impl TitleCase {
+    /// Reports `title`, a title or a heading, if it is in Title Case.
+    fn check_line(&self, doc: &Document, title: Range<usize>, out: &mut Vec<Finding>) {
+        let text = doc.text();
         let title_words: Vec<Range<usize>> = words(doc, title.clone()).collect();
         if title_words.len() > 20 || title_words.len() < 4 {
             return;
@@ -107,7 +121,7 @@ impl Check for TitleCase {
         // there and never in small letters is a proper noun.
         let wanted: FxHashSet<u64> = candidates.iter().map(|w| key(&text[(*w).clone()])).collect();
         let mut elsewhere: FxHashMap<u64, (bool, bool)> = FxHashMap::default();
-        for word in words(doc, title.end..text.len()) {
+        for word in words(doc, 0..title.start).chain(words(doc, title.end..text.len())) {
             let k = key(&text[word.clone()]);
             if wanted.contains(&k) {
                 let entry = elsewhere.entry(k).or_default();
@@ -142,4 +156,18 @@ impl Check for TitleCase {
             .collect();
         out.push(Finding::at(title).var("lang", lang).fix("write the title in sentence case", edits));
     }
+}
+
+/// Whether a line of the source may be a heading: `#` to `######` and a space, a line in bold
+/// alone (`**Il Prezzo Sale**`), or a line that does not end as a sentence or a clause does
+/// (`2. Volatilidade e Sentimento de Mercado`); `check_line` then wants 4 to 20 words.
+fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let atx = (1..=6).contains(&hashes) && line[hashes..].starts_with(' ');
+    let bold = line.len() > 4
+        && line.starts_with("**")
+        && line.ends_with("**")
+        && !line[2..line.len() - 2].contains("**");
+    atx || bold || !line.ends_with(['.', ',', ';', '!', '?', '…', '。'])
 }
