@@ -39,6 +39,8 @@ pub struct Document<'a> {
     guessed: OnceLock<Option<&'static str>>,
     /// The stretches inside quotation marks, found once if a rule asks (see `is_quoted`).
     quotations: OnceLock<Vec<Range<usize>>>,
+    /// Whether the prose holds Hangul, found once if a rule asks.
+    hangul: OnceLock<bool>,
     /// Each line's own language, if it shows one, worked out for a line once a rule asks.
     line_languages: Box<[OnceLock<Option<&'static str>>]>,
 }
@@ -144,6 +146,7 @@ impl<'a> Document<'a> {
             hashtags,
             guessed,
             quotations: OnceLock::new(),
+            hangul: OnceLock::new(),
             line_languages,
         }
     }
@@ -152,6 +155,12 @@ impl<'a> Document<'a> {
     /// (no means certainly not).
     pub fn may_have(&self, key: u64) -> bool {
         self.key_bits[(key as usize >> 6) & 63] & (1 << (key & 63)) != 0
+    }
+
+    /// Whether the prose holds Hangul (Korean) syllables.
+    pub fn has_hangul(&self) -> bool {
+        // Their UTF-8 forms, U+AC00 to U+D7AF, start with the bytes EA to ED.
+        *self.hangul.get_or_init(|| self.prose.bytes().any(|b| (0xEA..=0xED).contains(&b)))
     }
 
     /// The byte ranges of the post's hashtags, `#` included.

@@ -16,6 +16,11 @@ pub struct PhraseSet {
     /// A bit per first-token key (modulo 2048): most tokens start no phrase, and are turned
     /// away here without a map lookup.
     first_bits: [u64; 32],
+    /// The last word of each phrase that ends in a Korean word: Korean writes its particles and
+    /// endings onto the word (`매수는`, `조언이`), so that word matches a token it begins.
+    hangul_last: Vec<Option<Box<str>>>,
+    /// The phrases of one Korean word, longest first, with their text.
+    hangul_single: Vec<(Box<str>, usize)>,
 }
 
 /// One phrase found in a document.
@@ -34,17 +39,44 @@ impl PhraseSet {
     pub fn new<'s>(phrases: impl IntoIterator<Item = &'s str>) -> Self {
         let mut set = Self::default();
         for (index, phrase) in phrases.into_iter().enumerate() {
-            let keys: Vec<u64> = tokenize(phrase).into_iter().map(|t| t.key).collect();
+            let tokens = tokenize(phrase);
+            let keys: Vec<u64> = tokens.iter().map(|t| t.key).collect();
+            let last = tokens.last().map(|t| &phrase[t.range.clone()]).filter(|w| is_hangul_word(w));
+            if let (Some(word), 1) = (last, keys.len()) {
+                set.hangul_single.push((word.into(), index));
+            }
             if let Some(&first) = keys.first() {
                 set.by_first.entry(first).or_default().push(index);
                 set.first_bits[(first as usize >> 6) & 31] |= 1 << (first & 63);
             }
             set.phrases.push(keys);
+            set.hangul_last.push(last.map(Into::into));
         }
         for candidates in set.by_first.values_mut() {
             candidates.sort_by_key(|&i| std::cmp::Reverse(set.phrases[i].len()));
         }
+        set.hangul_single.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
         set
+    }
+
+    /// Whether phrase `phrase` is at token `start`: its words in order, the last one also as
+    /// the beginning of a Korean word.
+    fn phrase_at(&self, doc: &Document, start: usize, phrase: usize) -> Option<PhraseMatch> {
+        let keys = &self.phrases[phrase];
+        let tokens = doc.tokens.get(start..start + keys.len())?;
+        let last = keys.len() - 1;
+        let same = tokens.iter().zip(keys).enumerate().all(|(i, (t, &k))| {
+            t.key == k
+                || (i == last
+                    && self.hangul_last[phrase]
+                        .as_deref()
+                        .is_some_and(|word| t.is_word && doc.prose[t.range.clone()].starts_with(word)))
+        }) && tokens.windows(2).all(|w| doc.is_blank(w[0].range.end..w[1].range.start));
+        same.then(|| PhraseMatch {
+            phrase,
+            range: tokens[0].range.start..tokens[last].range.end,
+            next_token: start + keys.len(),
+        })
     }
 
     /// Whether a phrase may start with a token of `key` (no means certainly not).
@@ -61,34 +93,39 @@ impl PhraseSet {
     /// The longest phrase that starts at token `start`, if any.
     pub fn match_at(&self, doc: &Document, start: usize) -> Option<PhraseMatch> {
         let first = doc.tokens.get(start)?;
-        if !self.may_start(first.key) {
+        let exact = self.may_start(first.key).then(|| self.by_first.get(&first.key)).flatten();
+        if let Some(found) =
+            exact.and_then(|c| c.iter().find_map(|&phrase| self.phrase_at(doc, start, phrase)))
+        {
+            return Some(found);
+        }
+        // A Korean word with a particle or an ending: the one-word phrase it begins with.
+        let text = &doc.prose[first.range.clone()];
+        if self.hangul_single.is_empty() || !first.is_word || !is_hangul_word(text) {
             return None;
         }
-        let candidates = self.by_first.get(&first.key)?;
-        candidates.iter().find_map(|&phrase| {
-            let keys = &self.phrases[phrase];
-            let tokens = doc.tokens.get(start..start + keys.len())?;
-            let same = tokens.iter().zip(keys).all(|(t, &k)| t.key == k)
-                && tokens.windows(2).all(|w| doc.is_blank(w[0].range.end..w[1].range.start));
-            same.then(|| PhraseMatch {
-                phrase,
-                range: first.range.start..tokens[tokens.len() - 1].range.end,
-                next_token: start + keys.len(),
-            })
-        })
+        let &(_, phrase) = self.hangul_single.iter().find(|(word, _)| text.starts_with(&**word))?;
+        Some(PhraseMatch { phrase, range: first.range.clone(), next_token: start + 1 })
     }
 
     /// Every match in the document, leftmost-longest, not overlapping.
     pub fn find_all<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = PhraseMatch> + 'd {
         // Most posts hold no phrase of a list: if for every phrase some word is missing from the
         // post, there is nothing to scan.
-        let possible =
-            self.phrases.iter().any(|keys| !keys.is_empty() && keys.iter().all(|&k| doc.may_have(k)));
+        // (A Korean last word may carry an ending, so it is not asked of the filter.)
+        let possible = self.phrases.iter().zip(&self.hangul_last).any(|(keys, korean)| {
+            let asked = keys.len() - usize::from(korean.is_some());
+            !keys.is_empty()
+                && keys[..asked].iter().all(|&k| doc.may_have(k))
+                && (korean.is_none() || doc.has_hangul())
+        });
+        let korean = !self.hangul_single.is_empty() && doc.has_hangul();
         let mut next = if possible { 0 } else { doc.tokens.len() };
         std::iter::from_fn(move || {
             while next < doc.tokens.len() {
                 // The filter inline, so that most tokens cost a bit test.
-                if self.may_start(doc.tokens[next].key)
+                let token = &doc.tokens[next];
+                if (self.may_start(token.key) || (korean && token.is_word && !token.plain))
                     && let Some(found) = self.match_at(doc, next)
                 {
                     next = found.next_token;
@@ -99,6 +136,11 @@ impl PhraseSet {
             None
         })
     }
+}
+
+/// Whether `word` is written in Hangul syllables.
+fn is_hangul_word(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c))
 }
 
 /// A phrase list whose phrases may belong to languages: a phrase of a language is found only
@@ -190,6 +232,15 @@ mod tests {
             [(0, "NON È  un\nconsiglio finanziario".into()), (1, "nfa".into())]
         );
         assert_eq!(find(&["can't lose"], "You CAN’T lose"), [(0, "CAN’T lose".into())]);
+    }
+
+    #[test]
+    fn a_korean_word_matches_with_its_particle_or_ending() {
+        assert_eq!(
+            find(&["매수", "투자 조언", "목표가"], "지금 매수는 이르고, 투자 조언이 아닙니다. 목표 가격"),
+            [(0, "매수는".into()), (1, "투자 조언이".into())]
+        );
+        assert_eq!(find(&["매수"], "매도 후 재매수"), [], "a word it does not begin is not it");
     }
 
     #[test]
