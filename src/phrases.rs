@@ -140,7 +140,7 @@ impl PhraseSet {
 
 /// Whether `word` is written in Hangul syllables.
 fn is_hangul_word(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c))
+    word.chars().next().is_some_and(crate::words::is_hangul)
 }
 
 /// A phrase list whose phrases may belong to languages: a phrase of a language is found only

@@ -344,6 +344,12 @@ fn finish(h: u64, len: usize) -> u64 {
     h ^ (h >> 29)
 }
 
+/// Whether `c` is a Hangul syllable (Korean, which spaces its words but writes particles and
+/// endings onto them).
+pub fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7AF}').contains(&c)
+}
+
 /// Whether `c` is of a script that puts no space between words or after punctuation: Han,
 /// kana, Thai (and their full-width forms).
 pub fn is_unspaced_script(c: char) -> bool {

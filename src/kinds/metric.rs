@@ -134,10 +134,8 @@ impl Check for Metric {
 /// begins a block of its own even without a blank line before it.
 fn starts_item(source_line: &str) -> bool {
     let line = source_line.trim_start();
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let after_number = &line[digits..];
-    ["- ", "* ", "+ ", "• ", "#", ">"].iter().any(|m| line.starts_with(m))
-        || (digits > 0 && (after_number.starts_with(". ") || after_number.starts_with(") ")))
+    line.starts_with(['#', '>'])
+        || crate::words::list_marker_len(line).is_some_and(|marker| line[marker..].starts_with(' '))
 }
 
 /// The post's paragraphs: lines of plain text; blank-line-separated blocks of Markdown whose

@@ -93,9 +93,8 @@ fn words(doc: &Document, except: &FxHashSet<u64>, out: &mut Vec<Finding>) {
         let word = &prose[first.range.clone()];
         let tagged = doc.is_tagged(first.range.start);
         // A plain-text post's lines are its paragraphs: a heading's last word may open the next
-        // line.
-        // In Markdown a single line break is inside a paragraph, unless a capital opens the
-        // next line: a bold heading's last word (`**Binance**`) opening the paragraph under it.
+        // line. In Markdown a single line break is inside a paragraph, unless a capital opens
+        // the next line: a bold heading's last word (`**Binance**`) opening the paragraph under it.
         let capital = prose[second.range.clone()].starts_with(char::is_uppercase);
         let paragraph_break = doc.is_paragraph_break(first.range.end..second.range.start)
             || (gap.contains('\n') && (!doc.source.is_markdown() || capital));

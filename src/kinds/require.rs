@@ -136,10 +136,8 @@ impl Check for Require {
         let language = doc.language().or_else(|| last.as_ref().and_then(|l| doc.language_at(l.start)));
         // Chinese written in traditional characters gets the `zh-Hant` text, if there is one.
         let traditional = language == Some("zh") && crate::lang::is_traditional_chinese(&doc.prose);
-        let text = match traditional.then(|| self.append.get("zh-Hant")).flatten() {
-            Some(text) => Some(text),
-            None => language.and_then(|language| self.append.get(language)),
-        };
+        let text = (traditional.then(|| self.append.get("zh-Hant")).flatten())
+            .or_else(|| language.and_then(|language| self.append.get(language)));
         // A rule that appends text reports where the text would go; else at what triggered it.
         let mut finding = match (trigger, self.append.is_empty()) {
             (Some(trigger), true) => Finding::at(trigger),

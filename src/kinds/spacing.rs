@@ -26,7 +26,7 @@ use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::rule_file::RawRule;
-use crate::words::is_unspaced_script;
+use crate::words::{is_hangul, is_unspaced_script};
 use std::collections::BTreeMap;
 
 struct Spacing {
@@ -197,11 +197,16 @@ impl Spacing {
 /// Whether offset `i` is inside an address-like run: an @mention, an e-mail, a path or an
 /// entity. (Full URLs are already blanked out of the prose.)
 fn in_address(prose: &str, i: usize) -> bool {
+    run_at(prose, i).contains(['@', '/', '\\', '&', '='])
+}
+
+/// The run of text with no whitespace around offset `i`.
+fn run_at(prose: &str, i: usize) -> &str {
     // After the whitespace character, which may be longer than a byte (a no-break space).
     let start =
         prose[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(s, c)| s + c.len_utf8());
     let end = prose[i..].find(char::is_whitespace).map_or(prose.len(), |e| i + e);
-    prose[start..end].contains(['@', '/', '\\', '&', '='])
+    &prose[start..end]
 }
 
 /// Whether a `.` standing alone before `after` is a zero typed as the dot that the Arabic
@@ -211,10 +216,6 @@ fn is_arabic_zero(prose: &str, mark: char, after: usize) -> bool {
     let next = prose[after..].trim_start_matches([' ', '\t']);
     let next_word = next.split(char::is_whitespace).next().unwrap_or_default();
     mark == '.' && (next_word == "و" || next.starts_with(|c: char| ('\u{660}'..='\u{669}').contains(&c)))
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7AF}').contains(&c)
 }
 
 /// Whether `after` starts with a Korean ending of one or two syllables that the writer attaches
@@ -227,11 +228,7 @@ fn is_korean_ending(after: &str) -> bool {
 /// Whether the full stop at `i` is one of several inside a run with no space (`SCT.암호화폐.Crypto`,
 /// `a.b.Com`): the dots of a name, not two sentences run together.
 fn is_dotted_name(prose: &str, i: usize) -> bool {
-    let start =
-        prose[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(s, c)| s + c.len_utf8());
-    let end = prose[i..].find(char::is_whitespace).map_or(prose.len(), |e| i + e);
-    let run = prose[start..end].trim_end_matches(|c: char| !c.is_alphanumeric());
-    run.matches('.').count() >= 2
+    run_at(prose, i).trim_end_matches(|c: char| !c.is_alphanumeric()).matches('.').count() >= 2
 }
 
 fn word_before(prose: &str, i: usize) -> &str {

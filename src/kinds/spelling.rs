@@ -348,7 +348,7 @@ fn is_in_script_of(word: &str, lang: &str) -> bool {
     let script: fn(char) -> bool = match lang {
         "ru" => |c| ('\u{400}'..='\u{4FF}').contains(&c),
         "ar" | "ur" => |c| ('\u{600}'..='\u{6FF}').contains(&c),
-        "ko" => |c| ('\u{AC00}'..='\u{D7AF}').contains(&c) || ('\u{1100}'..='\u{11FF}').contains(&c),
+        "ko" => |c| crate::words::is_hangul(c) || ('\u{1100}'..='\u{11FF}').contains(&c),
         _ => latin,
     };
     word.chars().filter(|c| c.is_alphabetic()).all(script)
