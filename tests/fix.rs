@@ -392,3 +392,14 @@ fn look_alike_letters_citation_brackets_and_glued_tags_and_ellipses_are_fixed_sa
          most. #Security #Binance\n"
     );
 }
+
+#[test]
+fn an_accent_typed_for_an_apostrophe_becomes_one_and_nothing_else_changes() {
+    let (_dir, path) = copy("fixtures/posts/en/dead-key-apostrophes.txt", "post.txt");
+    let before = fs::read_to_string(&path).unwrap();
+    fix(&path, &["--format", "concise"]);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("I´ve", "I've").replace("doesn´t", "doesn't")
+    );
+}
