@@ -23,9 +23,26 @@ fn is_terminal_control(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether `text` may hold a character that `shown` replaces (a fast byte test).
+/// Whether `text` may hold a character that `replace` shows otherwise (a fast byte test).
 fn may_need(text: &str) -> bool {
-    text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    text.bytes().any(|b| b < 0x20) || may_hold_terminal_control(text)
+}
+
+/// Whether `text` may hold DEL or a character of `is_terminal_control`: a byte test that lets
+/// curly quotes, dashes and the rest of U+2000–U+2FFF through without decoding them.
+fn may_hold_terminal_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0x7f => true,
+        // C1 controls: U+0080–U+009F.
+        0xc2 => bytes.get(i + 1).is_some_and(|&next| next < 0xa0),
+        // Bidirectional overrides: U+202A–U+202E, U+2066–U+2069.
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
 }
 
 /// `text` on one line with every control character shown visibly (tabs kept).
@@ -99,7 +116,7 @@ impl<'a> ShownText<'a> {
 /// C1 controls and the bidirectional overrides (they can only be inside strings, so writing
 /// them as `\uXXXX` keeps the JSON valid and its meaning unchanged).
 pub fn json(text: String) -> String {
-    if !text.bytes().any(|b| b == 0x7f || b == 0xc2 || b == 0xe2) {
+    if !may_hold_terminal_control(&text) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -122,7 +139,8 @@ mod tests {
         assert_eq!(one_line("a\u{1b}[31mred\u{7}"), "a␛[31mred␇");
         assert_eq!(one_line("del\u{7f} csi\u{9b} rlo\u{202e}"), "del␡ csi\\u{9b} rlo\\u{202e}");
         assert_eq!(one_line("tab\tkept, ok — “é”"), "tab\tkept, ok — “é”");
-        assert!(matches!(one_line("plain — text"), Cow::Borrowed(_)));
+        assert!(matches!(one_line("plain — “text”… ‰ ⁉"), Cow::Borrowed(_)));
+        assert_eq!(one_line("\u{2066}x\u{2069} nel\u{85}"), "\\u{2066}x\\u{2069} nel\\u{85}");
         assert_eq!(lines("one\r\ntwo\rthree\n"), "one\r\ntwo␍three\n");
     }
 
