@@ -466,3 +466,21 @@ fn a_line_may_quote_words_of_the_posts_other_languages() {
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "post.md:4:63: warning[spelling] “untill” is not in the `en` dictionary\n");
 }
+
+#[test]
+fn a_word_with_a_stray_capital_that_the_dictionary_knows_is_not_two_glued_words() {
+    // `copywriting` is in the tiny English dictionary; `explainerseducational` is not.
+    let post = "---\nlang: en\n---\nMy copyWriting class.\n\nTop resources: explainersEducational videos.\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("post.md"), post).unwrap();
+    let output = postlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "--select", "glued-words", "post.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "post.md:6:16: warning[glued-words] “explainers” and “Educational” run together\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}

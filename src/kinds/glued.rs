@@ -5,7 +5,9 @@
 //! followed by two or more lowercase letters. **Never fires on:** names written in camel case,
 //! which start with a capital (`BlackRock`, `OpenAI`, `DeFi`, `YouTube`) or with one or two small
 //! letters (`iPhone`, `eToro`, `zkSync`), or end in capitals (`macOS`, `stETH`); words listed in
-//! `except`; hashtags, cashtags, @mentions, URLs and code; words with digits.
+//! `except`; one word with a stray capital, which the dictionary of its language (or
+//! English's) knows in small letters (`copyWriting`); hashtags, cashtags, @mentions, URLs and
+//! code; words with digits.
 //! **Example:** `explainersEducational`. **Fix** (unsafe: it may have been a line break):
 //! insert a space.
 
@@ -43,6 +45,11 @@ impl Check for Glued {
                 continue;
             }
             let Some(split) = glue_point(word) else { continue };
+            // One word with a stray capital (`copyWriting`) is a word the dictionary knows.
+            let lang = doc.language_at(token.range.start).unwrap_or("en");
+            if super::spelling::knows(lang, &word.to_lowercase()) == Some(true) {
+                continue;
+            }
             let at = token.range.start + split;
             out.push(
                 Finding::at(token.range.clone())

@@ -1,7 +1,8 @@
 //! `repetition` — the same mark or word twice in a row. One `check` per rule:
 //! - `punctuation`: `,,` and `;;` after a word — slips of the keyboard, **fixed** to one mark.
-//!   Never `..` (an informal pause in posts of every language: `So.. we've`, `vabbè..`), runs of
-//!   `!` or `?` (the writer's tone), or marks that are part of an emoticon (`-_-;;`).
+//!   Never `..` (an informal pause in posts of every language: `So.. we've`, `vabbè..`), three
+//!   or more commas (`그런데,,,`: a pause written so, not a slip), runs of `!` or `?` (the
+//!   writer's tone), or marks that are part of an emoticon (`-_-;;`).
 //! - `words`: a word repeated with only spaces between (`the the`, `il il`), compared without
 //!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
 //!   `except`; three or more in a row (`go go go`), numbers, hashtags, cashtags and mentions
@@ -66,7 +67,8 @@ fn punctuation(doc: &Document, out: &mut Vec<Finding>) {
         let after_word = prose[..start].ends_with(char::is_alphanumeric);
         let before_word =
             prose[end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_alphanumeric());
-        if end - start < 2 || !after_word || !before_word {
+        // Exactly two: a run of three or more is typed on purpose, as an ellipsis.
+        if end - start != 2 || !after_word || !before_word {
             continue;
         }
         let one = char::from(mark).to_string();

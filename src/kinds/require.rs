@@ -14,7 +14,8 @@
 //! glossary of indicators with no number does not. With `topics`, only posts that also name one of
 //! them, a cashtag or a trading pair (the assets a call is about: Bitcoin, `$SOL`, `BTT/KRW`,
 //! `SOLUSDT`) do: a glossary of trading
-//! terms does not. Each phrase of `against` found cancels one of them: reported
+//! terms does not; with `topics` alone, every post that names them `min` times must meet it
+//! (reported at the first one named). Each phrase of `against` found cancels one of them: reported
 //! views (`analysts expect`, `según`) and worked examples (`for example`) are not the writer's
 //! calls. **Where:** at the first trigger; a rule that
 //! appends text reports at the first word of the post's last non-blank line.
@@ -199,11 +200,17 @@ impl When {
                 .into_iter()
                 .any(|tag| doc.prose[tag.start + 1..tag.end].bytes().all(|b| b.is_ascii_uppercase()))
         };
-        if self.topics.as_ref().is_some_and(|topics| topics.find_all(doc).next().is_none())
-            && !cashtag()
-            && !names_trading_pair(&doc.prose)
-        {
+        let topic = self.topics.as_ref().map(|topics| topics.find_all(doc).next().map(|m| m.range));
+        if topic.as_ref().is_some_and(Option::is_none) && !cashtag() && !names_trading_pair(&doc.prose) {
             return None;
+        }
+        // With only `topics`, naming them `min` times is enough: a post about a coin should tag
+        // it, a how-to that names one in passing need not.
+        if self.phrases.is_empty() && self.signals.is_empty() {
+            let topics = self.topics.as_ref()?;
+            return (topics.find_all(doc).take(self.min).count() >= self.min)
+                .then_some(topic.flatten())
+                .flatten();
         }
         let mut seen: Vec<usize> = Vec::new();
         let mut first: Option<Range<usize>> = None;
@@ -218,10 +225,25 @@ impl When {
         for found in self.phrases.find_all(doc) {
             note(found.phrase, found.range);
         }
+        // A number in a worked example or a reported view (a sentence or line that opens
+        // with `Example:`, `For example`, `According to`) is not the writer's call.
+        let leads = std::cell::OnceCell::new();
+        let in_example = |offset: usize| {
+            let leads: &Vec<usize> =
+                leads.get_or_init(|| self.against.find_all(doc).map(|m| m.range.start).collect());
+            !leads.is_empty()
+                && line_and_sentence_start(doc, offset).iter().any(|start| leads.contains(start))
+        };
         let mut signalled = self.signals.is_empty();
         for (i, signal) in self.signals.iter().enumerate() {
-            if let Some(found) = signal.find(doc) {
-                note(usize::MAX - i, found.range());
+            let Some(found) = signal.find(doc) else { continue };
+            let call = if in_example(found.start()) {
+                signal.found(doc).into_iter().find(|range| !in_example(range.start))
+            } else {
+                Some(found.range())
+            };
+            if let Some(range) = call {
+                note(usize::MAX - i, range);
                 signalled = true;
             }
         }
@@ -235,6 +257,21 @@ impl When {
         let against = self.against.find_all(doc).count();
         (seen.len().saturating_sub(against) >= self.min).then_some(first).flatten()
     }
+}
+
+/// The first words of the line and of the sentence that hold `offset`: a sentence starts after
+/// the last `.`, `?` or `!` on its line before `offset`.
+fn line_and_sentence_start(doc: &Document, offset: usize) -> [usize; 2] {
+    let line = doc.source.line_range(doc.source.line_index(offset));
+    let (first, at) = (doc.token_at(line.start), doc.token_at(offset));
+    let first_word_from = |from: usize| {
+        let word = doc.tokens[from..at].iter().find(|t| t.is_word);
+        word.map_or(offset, |t| t.range.start)
+    };
+    let ends = doc.tokens[first..at]
+        .iter()
+        .rposition(|t| !t.is_word && is_sentence_end(&doc.prose[t.range.clone()]));
+    [first_word_from(first), first_word_from(ends.map_or(first, |i| first + i + 1))]
 }
 
 /// Whether `prose` names a trading pair (`BTT/KRW`, `ETH/BTC`, `SOLUSDT`): an asset quoted in

@@ -6,7 +6,7 @@
 //! `:`.
 //! **Never fires on:** words with a capital inside (`iPhone`, `eToro`); after an ellipsis (`...`,
 //! `…`), a single letter or a number (`e.g.`, `1.`), or an abbreviation listed in `except`
-//! (`etc.`, `ecc.`); hashtags, cashtags, @mentions and domain names (`binance.com`) and file names (`bitcoin_1280.jpg`); list items
+//! (`etc.`, `ecc.`); hashtags, cashtags, @mentions and domain names (`binance.com`) and file names (`bitcoin_1280.jpg`, a short line `my guide.png`); list items
 //! and table rows, roman and letter list markers (`iv.`, `b)`), bylines (`di Marco Rossi`); a word after the code, URL or HTML tag that starts its sentence (`` `npm`
 //! runs ``); words with digits (`yasu24`) and chat words (`lol`, `haha`); scripts without
 //! capitals, and lines in a language written in one (a Latin brand opening a Japanese line); a post that starts most of its sentences in lowercase
@@ -54,8 +54,9 @@ impl Check for SentenceStart {
             let tagged = doc.is_tagged(token.range.start);
             let domain = prose[token.range.end..].starts_with('.')
                 && prose[token.range.end + 1..].starts_with(char::is_alphanumeric);
-            // A file name left where a picture was (`bitcoin-3024279_1280.jpg`).
-            let file_name = is_file_name(&text[token.range.start..]);
+            // A file name left where a picture was (`bitcoin-3024279_1280.jpg`, `my guide.png`).
+            let line_end = text[token.range.start..].find('\n').map_or(text.len(), |n| token.range.start + n);
+            let file_name = is_file_name(&text[token.range.start..line_end]);
             // Code, a URL or an HTML tag right before the word (blanked out of the prose) starts
             // the sentence instead: `` `npm` runs ``, `https://x.io is down`.
             let previous_end = index.checked_sub(1).map_or(0, |i| tokens[i].range.end);
@@ -156,13 +157,18 @@ fn is_list_item_or_cell(head: &str) -> bool {
     words::list_marker_len(head).is_some() || head.starts_with('|')
 }
 
-/// Whether `text` starts with a file name: a run with no space that ends in a picture's, a
-/// video's or a document's extension.
+/// Whether `text`, the rest of a line from a word on, starts with a file name: a run with no
+/// space, or the whole rest of a short line (`steemit guide.png`), that ends in a picture's,
+/// a video's or a document's extension.
 fn is_file_name(text: &str) -> bool {
-    let run = &text[..text.find(char::is_whitespace).unwrap_or(text.len())];
-    let run = run.trim_end_matches([',', ';', ')']);
-    run.rsplit_once('.').is_some_and(|(_, extension)| {
-        ["png", "jpg", "jpeg", "gif", "webp", "svg", "pdf", "mp4"]
-            .contains(&extension.to_ascii_lowercase().as_str())
-    })
+    let has_extension = |run: &str| {
+        let run = run.trim_end_matches([',', ';', ')']);
+        run.rsplit_once('.').is_some_and(|(_, extension)| {
+            ["png", "jpg", "jpeg", "gif", "webp", "svg", "pdf", "mp4"]
+                .contains(&extension.to_ascii_lowercase().as_str())
+        })
+    };
+    let line = text.trim_end();
+    has_extension(&line[..line.find(char::is_whitespace).unwrap_or(line.len())])
+        || (line.split_whitespace().count() <= 6 && has_extension(line))
 }
