@@ -484,3 +484,10 @@ fn a_word_with_a_stray_capital_that_the_dictionary_knows_is_not_two_glued_words(
     );
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn letters_in_brackets_inside_a_word_are_part_of_a_name() {
+    let post = "---\nlang: en\n---\nThe INS(untill)IDE market, (untill)now, is new untill today.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:4:48: warning[spelling] “untill” is not in the `en` dictionary\n");
+}

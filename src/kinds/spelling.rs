@@ -8,6 +8,7 @@
 //! **Never checks:** words with a capital anywhere (names: `Nvidia`, `Hyperliquid`, `dell'IA`;
 //! tickers: `BTC`), words with digits, words of one or two letters, short words right after a number (units
 //! and abbreviations: `34 mln`), endings hyphenated to capitals or digits (`DCA-ing`),
+//! letters in brackets inside a word (`INS(oev)IDE`, `(re)start`),
 //! hashtags, cashtags, @mentions, URLs and code, bylines (`Written by cryptoanna`), unknown
 //! words the post also writes with a capital inside a sentence (`on Ecency` … `ecency`), quoted
 //! words (in a block quote or quotation marks: a quotation keeps its author's spelling), and
@@ -257,6 +258,10 @@ fn unknown_words<'d>(
         // Half of a word split by an accent typed for its apostrophe (`doesn´t`), which
         // `accent-for-apostrophe` reports.
         let accent_split = after.starts_with(['´', '`']) || head.ends_with(['´', '`']);
+        // Letters in brackets inside a word (`INS(oev)IDE`, `(re)start`): a stylised name or
+        // a word with optional letters, not a word of its own.
+        let bracketed = (head.strip_suffix(['(', '[']).is_some_and(|h| h.ends_with(char::is_alphanumeric)))
+            || (after.strip_prefix([')', ']']).is_some_and(|a| a.starts_with(char::is_alphanumeric)));
         // A listed abbreviation with its full stop (`bzw.`, `ecc.`).
         let abbreviation =
             after.starts_with('.') && remembered_verdict(lexicon, &format!("{word}.")) == Verdict::Known;
@@ -271,6 +276,7 @@ fn unknown_words<'d>(
             || joined
             || address
             || accent_split
+            || bracketed
             || abbreviation
         {
             continue;
