@@ -372,3 +372,17 @@ fn a_message_quoting_text_across_lines_stays_on_one_line() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout, format!("{}:1:8: warning[two-lines] found “moon…”\n", post.display()));
 }
+
+#[test]
+fn spaces_before_a_mark_are_one_problem_not_two() {
+    let output = postlint()
+        .args(["check", "--format", "concise", "--select", "double-space,space-before-punctuation", "-"])
+        .write_stdin("Bitcoin rose  , then fell.  The end.\n")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "<stdin>:1:13: warning[space-before-punctuation] space before “,”\n\
+         <stdin>:1:27: warning[double-space] 2 spaces in a row\n"
+    );
+}

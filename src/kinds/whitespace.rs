@@ -2,7 +2,8 @@
 //! - `double`: two or more spaces in a row between two words or marks on a line. Indentation,
 //!   the gap after a list marker (`•   First`), letters spaced out for emphasis (`뻘  글  주`),
 //!   spaces inside code and the spaces Markdown syntax leaves behind never fire.
-//!   **Example:** `Bitcoin  rose`. **Fix:** one space.
+//!   **Example:** `Bitcoin  rose`. **Fix:** one space. **Yields** to a more specific rule on
+//!   the same spaces (`space-before-punctuation` on `#btcusd  ,`).
 //! - `trailing`: spaces or tabs at the end of a line. A Markdown hard line break (two or more
 //!   spaces at the end of a line that the paragraph continues on) and code never fire.
 //!   **Example:** `Bitcoin rose.␠␠` at the end of a paragraph. **Fix:** delete them.
@@ -33,6 +34,12 @@ impl Check for Whitespace {
             Self::Double => double(doc, out),
             Self::Trailing => trailing(doc, out),
         }
+    }
+
+    /// Spaces before a mark (`#btcusd  ,`) are one problem, which `space-before-punctuation`
+    /// reports and fixes: `double` says nothing more there.
+    fn yields(&self) -> bool {
+        matches!(self, Self::Double)
     }
 }
 
