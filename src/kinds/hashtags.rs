@@ -6,8 +6,9 @@
 //! - `count`: more than `max` hashtags; reported at the first one over the limit. No fix.
 //! - `placement`: hashtags belong in one block at the end. Hashtags separated only by
 //!   whitespace form a block; every block but the last is reported at its first hashtag, unless
-//!   it is a word of a sentence (one tag with text on its line: a topic tag) or stands in a
-//!   quotation (a quoted tweet, a Markdown block quote).
+//!   it is a word of a sentence (one tag with text on its line: a topic tag), stands in a
+//!   quotation (a quoted tweet, a Markdown block quote), or opens the post before any text (a
+//!   campaign's tag on top, as Binance Square campaign posts start).
 //!   **Fix:** move the earlier blocks' hashtags to the start of the last block, in order, none
 //!   dropped (a tag the last block already has is not repeated); a block inside a sentence
 //!   leaves its words behind without the `#`. The one fix comes with the first block's report.
@@ -96,8 +97,11 @@ impl Check for Hashtags {
                 // Tags on the final block's line are at the end with it: `#BTCPriceAnalysis
                 // #BitcoinPricePrediction : What next for Bitcoin? #BTC #Bitcoin2025`.
                 let final_line = last.as_ref().map(|block| doc.source.line_index(block[0].start));
+                // Tags that open the post, before any text, head it: Binance Square campaign
+                // posts start with the campaign's tag.
                 blocks.retain(|block| {
                     stands_alone(doc, block)
+                        && !doc.is_blank(0..block[0].start)
                         && !doc.is_quoted(block[0].start)
                         && Some(doc.source.line_index(block[0].start)) != final_line
                 });

@@ -6,7 +6,7 @@
 //! - `words`: a word repeated with only spaces between (`the the`, `il il`), compared without
 //!   case. Words that may stand twice (`had had`, `that that`, French `nous nous`) are listed in
 //!   `except`; three or more in a row (`go go go`), numbers, hashtags, cashtags and mentions
-//!   never fire, nor do words across a paragraph break (in plain text, any line break: a
+//!   never fire, nor do marks without a letter (a kaomoji's combining marks), nor words across a paragraph break (in plain text, any line break: a
 //!   heading's last word may open the next line; in Markdown, a line break before a capital:
 //!   `**Binance**` then `Binance launched…`). **Fix:** delete the second.
 
@@ -100,7 +100,9 @@ fn words(doc: &Document, except: &FxHashSet<u64>, out: &mut Vec<Finding>) {
         let capital = prose[second.range.clone()].starts_with(char::is_uppercase);
         let paragraph_break = doc.is_paragraph_break(first.range.end..second.range.start)
             || (gap.contains('\n') && (!doc.source.is_markdown() || capital));
-        if !spaced || paragraph_break || tagged || word.chars().any(|c| c.is_numeric()) {
+        // A word needs a letter: lone combining marks are parts of a kaomoji (`▀̿ ̿`).
+        let letterless = !word.chars().any(char::is_alphabetic);
+        if !spaced || paragraph_break || tagged || letterless || word.chars().any(|c| c.is_numeric()) {
             continue;
         }
         let range = first.range.start..second.range.end;
