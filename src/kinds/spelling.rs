@@ -464,6 +464,14 @@ pub fn knows(lang: &str, word: &str) -> Option<bool> {
     Some(remembered_verdict(&lexicon, word) == Verdict::Known)
 }
 
+/// Whether English's dictionary knows `word` and `lang`'s does not (`look`, `back` for `es`):
+/// a word of an English title in a post in `lang`. `None` without both dictionaries.
+pub fn is_english_only(lang: &str, word: &str) -> Option<bool> {
+    let lexicon = spelling::lexicon(lang)?;
+    let (own, english) = (lexicon.dictionary()?, lexicon.english()?);
+    Some(english.words.check(word) && !own.words.check(word))
+}
+
 /// Whether one part of a word passes: skipped (a capital, a digit, one letter), listed, or in
 /// a dictionary (an English one also in its American form).
 fn part_is_known(part: &str, lexicon: &Lexicon) -> bool {

@@ -11,7 +11,10 @@
 //! elsewhere in the post and never in small letters (`Nvidia`), and, where the language has a
 //! dictionary, words it does not know in small letters (`Saylor`). A word after `?`, `!`, `.` or
 //! `|` starts a part of the title and keeps its capital. Each side of an apostrophe is a word
-//! (`l'Accordo`). **Fix (unsafe):** sentence case: those capitals become small letters.
+//! (`l'Accordo`). **Never fires on** an English title over a post in the language (`Return,
+//! Look Back - [ESP/ENG]`): most of its capitalised words are known to English's dictionary
+//! and not to the language's. **Fix (unsafe):** sentence case: those capitals become small
+//! letters.
 
 use super::{Check, Compiled, Context, Finding};
 use crate::diagnostic::Edit;
@@ -144,6 +147,17 @@ impl TitleCase {
             candidates.into_iter().filter(|w| !proper(&text[(*w).clone()])).cloned().collect();
         let counted = capitalised.iter().filter(|w| content(w)).count();
         if counted < 3 || counted < 2 * small {
+            return;
+        }
+        // An English title over a post in another language (`Return, Look Back - [ESP/ENG]`)
+        // is in Title Case as English writes it: most of its words are English's alone.
+        let english = capitalised
+            .iter()
+            .filter(|w| {
+                super::spelling::is_english_only(&lang, &text[(*w).clone()].to_lowercase()) == Some(true)
+            })
+            .count();
+        if english * 2 > capitalised.len() {
             return;
         }
         let edits = capitalised
