@@ -150,14 +150,16 @@ impl TitleCase {
             return;
         }
         // An English title over a post in another language (`Return, Look Back - [ESP/ENG]`)
-        // is in Title Case as English writes it: most of its words are English's alone.
-        let english = capitalised
-            .iter()
-            .filter(|w| {
-                super::spelling::is_english_only(&lang, &text[(*w).clone()].to_lowercase()) == Some(true)
-            })
-            .count();
-        if english * 2 > capitalised.len() {
+        // is in Title Case as English writes it: most of its words are English's alone. Asked
+        // only of a title in ASCII letters whose own words do not tell its language (reading
+        // the dictionaries costs tens of milliseconds).
+        let english_only = |w: &&Range<usize>| {
+            super::spelling::is_english_only(&lang, &text[(*w).clone()].to_lowercase()) == Some(true)
+        };
+        if text[title.clone()].chars().all(|c| c.is_ascii() || !c.is_alphabetic())
+            && crate::lang::of_line(doc, title.clone()).is_none()
+            && capitalised.iter().filter(english_only).count() * 2 > capitalised.len()
+        {
             return;
         }
         let edits = capitalised
