@@ -1,11 +1,11 @@
 //! `line-start` — lines that begin with one of the listed phrases: wrapper text a chatbot put
 //! around the post ("Here's an article…", "Would you like me to…", "Certo! Ecco…").
 //!
-//! **What it catches:** a line whose first words (after spaces and Markdown markers) are one
+//! **What it catches:** a line whose first words (after spaces, Markdown markers and hashtags) are one
 //! of `any`, matched like every phrase list (case, apostrophes and spacing do not matter), or
 //! that one of `patterns` (regular expressions) matches from its start: openers with the topic
 //! in the middle (`İşte … hakkında genel bilgiler`). A phrase in the middle of a line never fires. **Example:** `Sure! Here is a post about BTC:`.
-//! **Fix:** delete the whole line.
+//! **Fix:** delete the whole line; after hashtags that open it, only the text after them.
 
 use super::{Check, Compiled, Context, Finding, read_patterns};
 use crate::diagnostic::Edit;
@@ -36,7 +36,14 @@ impl Check for LineStart {
             self.patterns.iter().filter(|p| p.may_match(doc)).collect();
         for (index, line) in doc.lines().enumerate() {
             let prose = &doc.prose[line.clone()];
-            let start = line.start + (prose.len() - prose.trim_start().len());
+            let mut start = line.start + (prose.len() - prose.trim_start().len());
+            // Hashtags that open the line come before the wrapper text (`#Topic Certo! Ecco…`).
+            let mut tags_end = None;
+            while let Some(tag) = doc.hashtags().iter().find(|t| t.start == start && t.end < line.end) {
+                tags_end = Some(tag.end);
+                let rest = &doc.prose[tag.end..line.end];
+                start = tag.end + (rest.len() - rest.trim_start().len());
+            }
             let token = doc.token_at(start);
             let phrase = self.phrases.match_at(doc, token).map(|found| found.range);
             let pattern = || {
@@ -47,8 +54,12 @@ impl Check for LineStart {
             };
             let Some(found) = phrase.filter(|r| r.start == start).or_else(pattern) else { continue };
             if found.start == start && found.end <= line.end {
-                let edit = Edit::delete(doc.whole_line(index));
-                out.push(Finding::at(found).fix("delete the line", vec![edit]));
+                let fix = match tags_end {
+                    // The hashtags stay: only the text after them goes.
+                    Some(end) => ("delete the text after the hashtags", Edit::delete(end..line.end)),
+                    None => ("delete the line", Edit::delete(doc.whole_line(index))),
+                };
+                out.push(Finding::at(found).fix(fix.0, vec![fix.1]));
             }
         }
     }
