@@ -5,7 +5,8 @@
 //! Bengali, Thai, Greek, Hebrew and the other scripts of their own. Latin-script text is told by
 //! its common function words — of the eight Latin-script languages postlint checks and of eleven it
 //! does not (Polish, Romanian, Dutch, Tagalog, Swahili, Swedish, Czech, Frisian, Catalan, Malay, Danish) — and
-//! by letters that only some languages write (`ł`, `ș`, `ř`, `ő`, `å`; `ğ`, `ß`, `ã`). Text
+//! by letters that only some languages write (`ł`, `ș`, `ř`, `ő`, `å`; `ğ`, `ß`, `ã`; Azerbaijani's `ə`,
+//! which tells it from Turkish). Text
 //! too short or too mixed to tell gets no answer; a line without one takes the post's language.
 //!
 //! Knowing more languages than postlint checks is the point: a Polish paragraph must be known
@@ -290,6 +291,8 @@ const LETTERS: &[(char, &str)] = &[
     ('õ', "pt"),
     ('œ', "fr"),
     ('ñ', "es"),
+    // Azerbaijani's schwa, which Turkish does not write.
+    ('ə', "az"),
 ];
 
 /// The languages that can win a count: the function-word languages, then those of `LETTERS`
@@ -412,7 +415,9 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
         // Small letters only: a capital such as `Ã` or `Å` is more often a byte of garbled
         // text (`Ã©` for `é`) than a word's first letter.
         let letters = &*LETTER_CANDIDATES;
-        for (_, c) in crate::words::non_ascii(text).filter(|&(_, c)| (c as u32) < 0x250 && c.is_lowercase()) {
+        for (_, c) in crate::words::non_ascii(text)
+            .filter(|&(_, c)| ((c as u32) < 0x250 || c == 'ə') && c.is_lowercase())
+        {
             if let Some(&(_, index)) = letters.iter().find(|(letter, _)| *letter == c) {
                 votes[index] += 1;
             }
@@ -426,6 +431,11 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
         } else if n > second {
             second = n;
         }
+    }
+    // Azerbaijani writes Turkish's letters too, and its schwa, which Turkish never does.
+    let az = candidates.iter().position(|c| *c == "az");
+    if candidates[first] == "tr" && az.is_some_and(|az| votes[az] >= 2) {
+        return (best >= evidence.min_votes).then_some("az");
     }
     (best >= evidence.min_votes && best * 3 > second * 4).then_some(candidates[first])
 }
@@ -600,6 +610,10 @@ mod tests {
     #[test]
     fn knows_languages_it_does_not_check() {
         assert_eq!(guess_of("Cena bitcoina rośnie, a inwestorzy są zadowoleni z wyników."), Some("pl"));
+        assert_eq!(
+            guess_of("Bu post sizin yolculuğunuzun başlanğıc nöqtəsidir, şərhlərdə fikirlərinizi bölüşün."),
+            Some("az")
+        );
         assert_eq!(guess_of("Prețul Bitcoin a crescut în această săptămână și este stabil."), Some("ro"));
         assert_eq!(guess_of("Ціна біткоїна зростає, і інвестори задоволені."), Some("uk"));
         assert_eq!(guess_of("Ang presyo ng Bitcoin ay tumaas ngayong linggo dahil sa mga ETF."), Some("tl"));
