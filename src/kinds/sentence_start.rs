@@ -50,13 +50,12 @@ impl Check for SentenceStart {
             {
                 continue;
             }
-            let line_start = text[..token.range.start].rfind('\n').map_or(0, |n| n + 1);
+            let line = doc.source.line_range(doc.source.line_index(token.range.start));
             let tagged = doc.is_tagged(token.range.start);
             let domain = prose[token.range.end..].starts_with('.')
                 && prose[token.range.end + 1..].starts_with(char::is_alphanumeric);
             // A file name left where a picture was (`bitcoin-3024279_1280.jpg`, `my guide.png`).
-            let line_end = text[token.range.start..].find('\n').map_or(text.len(), |n| token.range.start + n);
-            let file_name = is_file_name(&text[token.range.start..line_end]);
+            let file_name = is_file_name(&text[token.range.start..line.end]);
             // Code, a URL or an HTML tag right before the word (blanked out of the prose) starts
             // the sentence instead: `` `npm` runs ``, `https://x.io is down`.
             let previous_end = index.checked_sub(1).map_or(0, |i| tokens[i].range.end);
@@ -64,14 +63,13 @@ impl Check for SentenceStart {
             // A list marker: `i.`, `iv)`, `b.`; a byline: `di Marco Rossi`, `by Anna`.
             let marker = (word.chars().count() == 1 || is_roman_numeral(word))
                 && prose[token.range.end..].starts_with(['.', ')']);
-            let line = doc.source.line_range(doc.source.line_index(token.range.start));
-            let marker = marker || doc.is_byline(line);
+            let marker = marker || doc.is_byline(line.clone());
             if tagged
                 || domain
                 || file_name
                 || after_blanked
                 || marker
-                || is_list_item_or_cell(&text[line_start..token.range.start])
+                || is_list_item_or_cell(&text[line.start..token.range.start])
                 || doc.language_at(token.range.start).is_some_and(is_uncased)
             {
                 continue;
