@@ -6,7 +6,8 @@
 //! Windows-1250 or Windows-874, gives valid UTF-8 for characters that such text usually holds
 //! (accented letters, Greek, Cyrillic, Arabic, typographic punctuation, symbols, emoji, Thai,
 //! Vietnamese, and Chinese, Japanese or Korean when two or more in a row). **Never fires on:**
-//! ordinary accented text such as `perché…”`, whose bytes would spell one stray ideograph.
+//! ordinary accented text such as `perché…”`, whose bytes would spell one stray ideograph, nor
+//! symbols such as `×–` (`1.5×–2×`), whose bytes would spell one stray Hebrew letter.
 //! Runs with only spaces between them are one stretch, repaired as a whole or not at all; other
 //! rules' findings inside a stretch wait until it is repaired (it is garbled bytes, not spaces
 //! and quotes). **Fix:** the characters the bytes spell (`’`, `🚀`, `é`), only when every byte is there;
@@ -146,6 +147,11 @@ fn run_at(prose: &str, start: usize) -> Option<Run> {
         // One letter of a script alone is more likely an accented letter before two marks
         // (`perché…”` spells one ideograph); mis-decoded Thai or Chinese comes in runs.
         if whole && chars.len() == 1 && is_script_letter(chars[0]) {
+            continue;
+        }
+        // So is one Greek, Cyrillic, Hebrew or Arabic letter alone: `×–` between numbers
+        // (`1.5×–2×`) spells a Hebrew letter; garbled words of those alphabets come in runs.
+        if whole && chars.len() == 1 && matches!(u32::from(chars[0]), 0x370..=0x6FF) {
             continue;
         }
         // Thai text read through Windows-874 spells Vietnamese letters by chance (`แบบ` is the
