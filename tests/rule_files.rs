@@ -193,7 +193,7 @@ fn negations_without_subjects_against_without_signals_and_an_unknown_quiet_langu
                    any = [\"NFA\"]\nagainst = [\"analysts\"]\n";
     assert_eq!(
         file_errors("r.toml", against),
-        ["r.toml:7:11: `against` cancels `when` phrases or `signals`: give one of them"]
+        ["r.toml:7:11: `against` cancels `when` phrases, `signals` or `topics`: give one of them"]
     );
     let spelling = "[[rule]]\nid = \"s\"\nkind = \"spelling\"\nseverity = \"warning\"\nmessage = \"m\"\n\
                     quiet = [\"xx\"]\n";

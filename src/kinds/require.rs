@@ -15,9 +15,10 @@
 //! them, a cashtag or a trading pair (the assets a call is about: Bitcoin, `$SOL`, `BTT/KRW`,
 //! `SOLUSDT`) do: a glossary of trading
 //! terms does not; with `topics` alone, every post that names them `min` times must meet it
-//! (reported at the first one named). Each phrase of `against` found cancels one of them: reported
-//! views (`analysts expect`, `según`) and worked examples (`for example`) are not the writer's
-//! calls. **Where:** at the first trigger; a rule that
+//! (reported at the first one named). Each phrase of `against` found cancels one of them, and
+//! what a line or sentence opened by one of them says does not count: reported views
+//! (`analysts expect`, `según`) and worked examples (`for example`) are not the writer's calls,
+//! and a how-to that picks `BTC/USDT` as an example is not about Bitcoin. **Where:** at the first trigger; a rule that
 //! appends text reports at the first word of the post's last non-blank line.
 //! **Fix:** with `append = { en = "Not financial advice.", it = "Non è un consiglio finanziario." }`,
 //! the text in the post's language (`zh-Hant` for Chinese in traditional characters; none if it
@@ -99,10 +100,12 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
     if let Some(against) = &against
         && when_phrases.is_none()
         && signals.is_empty()
+        && topics.is_none()
     {
-        return Err(
-            cx.error(against.span(), "`against` cancels `when` phrases or `signals`: give one of them")
-        );
+        return Err(cx.error(
+            against.span(),
+            "`against` cancels `when` phrases, `signals` or `topics`: give one of them",
+        ));
     }
     let when = (when_phrases.is_some() || !signals.is_empty() || topics.is_some())
         .then(|| {
@@ -204,13 +207,24 @@ impl When {
         if topic.as_ref().is_some_and(Option::is_none) && !cashtag() && !names_trading_pair(&doc.prose) {
             return None;
         }
-        // With only `topics`, naming them `min` times is enough: a post about a coin should tag
-        // it, a how-to that names one in passing need not.
+        // A number in a worked example or a reported view (a sentence or line that opens
+        // with `Example:`, `For example`, `According to`) is not the writer's call.
+        let leads = std::cell::OnceCell::new();
+        let in_example = |offset: usize| {
+            let leads: &Vec<usize> =
+                leads.get_or_init(|| self.against.find_all(doc).map(|m| m.range.start).collect());
+            !leads.is_empty()
+                && line_and_sentence_start(doc, offset).iter().any(|start| leads.contains(start))
+        };
+        // With only `topics`, naming them `min` times outside examples, once each `against`
+        // phrase has cancelled one, is enough: a post about a coin should tag it, a how-to
+        // that names one in passing or in its examples need not.
         if self.phrases.is_empty() && self.signals.is_empty() {
             let topics = self.topics.as_ref()?;
-            return (topics.find_all(doc).take(self.min).count() >= self.min)
-                .then_some(topic.flatten())
-                .flatten();
+            let mut named = topics.find_all(doc).filter(|m| !in_example(m.range.start));
+            let first = named.next()?;
+            let against = self.against.find_all(doc).count();
+            return (1 + named.take(self.min + against).count() >= self.min + against).then_some(first.range);
         }
         let mut seen: Vec<usize> = Vec::new();
         let mut first: Option<Range<usize>> = None;
@@ -225,15 +239,6 @@ impl When {
         for found in self.phrases.find_all(doc) {
             note(found.phrase, found.range);
         }
-        // A number in a worked example or a reported view (a sentence or line that opens
-        // with `Example:`, `For example`, `According to`) is not the writer's call.
-        let leads = std::cell::OnceCell::new();
-        let in_example = |offset: usize| {
-            let leads: &Vec<usize> =
-                leads.get_or_init(|| self.against.find_all(doc).map(|m| m.range.start).collect());
-            !leads.is_empty()
-                && line_and_sentence_start(doc, offset).iter().any(|start| leads.contains(start))
-        };
         let mut signalled = self.signals.is_empty();
         for (i, signal) in self.signals.iter().enumerate() {
             let Some(found) = signal.find(doc) else { continue };
