@@ -24,6 +24,9 @@ pub struct Document<'a> {
     not_verbatim: Vec<Range<usize>>,
     /// Words and punctuation of `prose`, in order; whitespace is not a token.
     pub tokens: Vec<Token>,
+    /// For each token, the languages it is a function word of (`lang::function_word_languages`;
+    /// 0 for punctuation), looked up once for all language identification.
+    pub function_words: Vec<u32>,
     /// A bit per token key (modulo 4096) present in the post: a phrase list none of whose
     /// first words is here is not scanned at all.
     key_bits: Box<[u64; 64]>,
@@ -41,6 +44,8 @@ pub struct Document<'a> {
     quotations: OnceLock<Vec<Range<usize>>>,
     /// Whether the prose holds Hangul, found once if a rule asks.
     hangul: OnceLock<bool>,
+    /// Which byte values the prose holds (bit `b` for byte `b`), found once if a rule asks.
+    bytes: OnceLock<[u64; 4]>,
     /// Each line's own language, if it shows one, worked out for a line once a rule asks.
     line_languages: Box<[OnceLock<Option<&'static str>>]>,
 }
@@ -121,12 +126,18 @@ impl<'a> Document<'a> {
         let tokens = tokenize(&prose);
         let mut key_bits = Box::new([0u64; 64]);
         let mut note = |key: u64| key_bits[(key as usize >> 6) & 63] |= 1 << (key & 63);
+        let mut function_words = Vec::with_capacity(tokens.len());
         for token in &tokens {
             note(token.key);
+            function_words.push(if token.is_word {
+                crate::lang::function_word_languages(token.key)
+            } else {
+                0
+            });
             // And the parts of a word joined by apostrophes (`Bitcoin's`, `dell'IA`), which a
             // pattern may match on their own.
             let word = &prose[token.range.clone()];
-            if token.is_word && word.contains(['\'', '’']) {
+            if token.is_word && !token.plain && word.contains(['\'', '’']) {
                 word.split(['\'', '’'])
                     .filter(|part| !part.is_empty())
                     .for_each(|part| note(crate::words::key(part)));
@@ -139,6 +150,7 @@ impl<'a> Document<'a> {
             prose,
             not_verbatim,
             tokens,
+            function_words,
             key_bits,
             lang,
             directives,
@@ -147,6 +159,7 @@ impl<'a> Document<'a> {
             guessed,
             quotations: OnceLock::new(),
             hangul: OnceLock::new(),
+            bytes: OnceLock::new(),
             line_languages,
         }
     }
@@ -155,6 +168,24 @@ impl<'a> Document<'a> {
     /// (no means certainly not).
     pub fn may_have(&self, key: u64) -> bool {
         self.key_bits[(key as usize >> 6) & 63] & (1 << (key & 63)) != 0
+    }
+
+    /// The bits of `may_have`: bit `key % 4096` is set for each key that may be in the post.
+    pub fn key_bits(&self) -> &[u64; 64] {
+        &self.key_bits
+    }
+
+    /// Whether the prose holds byte `byte`: a test of a bit once the post's bytes are known,
+    /// so that a pattern whose strings need a byte the post lacks is ruled out at once.
+    pub fn has_byte(&self, byte: u8) -> bool {
+        let set = self.bytes.get_or_init(|| {
+            let mut set = [0u64; 4];
+            for &b in self.prose.as_bytes() {
+                set[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            set
+        });
+        set[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
 
     /// Whether the prose holds Hangul (Korean) syllables.

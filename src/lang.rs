@@ -14,7 +14,7 @@
 //! language-specific (spelling above all) is said about it.
 
 use crate::document::Document;
-use crate::words::{Token, key};
+use crate::words::key;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -308,10 +308,15 @@ static CANDIDATES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     all
 });
 
-/// `LETTERS` with the index of each letter's language among `CANDIDATES`.
-static LETTER_CANDIDATES: LazyLock<Vec<(char, usize)>> = LazyLock::new(|| {
+/// For each character below U+0260, 1 + the index among `CANDIDATES` of the language that
+/// alone writes it (`LETTERS`), or 0: one load per accented letter.
+static LETTER_CANDIDATES: LazyLock<[u8; 0x260]> = LazyLock::new(|| {
     let index = |code: &str| CANDIDATES.iter().position(|c| *c == code).expect("a candidate");
-    LETTERS.iter().map(|&(letter, code)| (letter, index(code))).collect()
+    let mut table = [0u8; 0x260];
+    for &(letter, code) in LETTERS {
+        table[letter as usize] = u8::try_from(index(code) + 1).expect("40 candidates at most");
+    }
+    table
 });
 
 /// Each function word's key, with its languages: bit `i` for `FUNCTION_WORDS[i]`.
@@ -339,12 +344,24 @@ static WORDS: LazyLock<(FunctionWords, [u64; 64])> = LazyLock::new(|| {
 struct Evidence {
     /// The fewest votes the winner needs.
     min_votes: usize,
-    /// How many words are read at most.
-    max_words: usize,
 }
 
-const POST: Evidence = Evidence { min_votes: 3, max_words: 400 };
-const LINE: Evidence = Evidence { min_votes: 2, max_words: usize::MAX };
+const POST: Evidence = Evidence { min_votes: 3 };
+const LINE: Evidence = Evidence { min_votes: 2 };
+
+/// How many words of a post its guess reads at most.
+const POST_WORDS: usize = 400;
+
+/// The languages the word with `key` is a function word of: bit `i` for the `i`-th of the
+/// function-word languages. `Document` asks once per token, so that the post's guess and each
+/// line's identification only add bits up.
+pub fn function_word_languages(key: u64) -> u32 {
+    let (words, filter) = &*WORDS;
+    if filter[(key as usize >> 6) & 63] & (1 << (key & 63)) == 0 {
+        return 0;
+    }
+    words.get(&key).copied().unwrap_or(0)
+}
 
 /// Whether the word with `key` is a function word of another language than `lang` (`della`,
 /// `juga`): in a line of `lang`, such a word is a quotation, not a slip.
@@ -373,18 +390,26 @@ pub fn is_traditional_chinese(text: &str) -> bool {
 /// postlint does not check.
 pub fn guess(doc: &Document) -> Option<&'static str> {
     let sample = &doc.prose[..floor_char_boundary(&doc.prose, 4096)];
-    identify(sample, &doc.tokens, POST)
+    let end = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word)
+        .nth(POST_WORDS)
+        .map_or(doc.tokens.len(), |(i, _)| i);
+    identify(sample, &doc.function_words[..end], POST)
 }
 
 /// The language of `line` of `doc`, if it shows enough of one.
 pub fn of_line(doc: &Document, line: std::ops::Range<usize>) -> Option<&'static str> {
     let start = doc.token_at(line.start);
     let end = start + doc.tokens[start..].partition_point(|t| t.range.end <= line.end);
-    if end - start < 2 { None } else { identify(&doc.prose[line], &doc.tokens[start..end], LINE) }
+    if end - start < 2 { None } else { identify(&doc.prose[line], &doc.function_words[start..end], LINE) }
 }
 
-/// The language of `text`, whose tokens are `tokens`, if it shows enough `evidence` of one.
-fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static str> {
+/// The language of `text`, whose tokens are function words of the languages in
+/// `function_words` (see `function_word_languages`), if it shows enough `evidence` of one.
+fn identify(text: &str, function_words: &[u32], evidence: Evidence) -> Option<&'static str> {
     // Text that is nearly all ASCII is in a Latin script without Vietnamese's many letters.
     let non_ascii = crate::words::non_ascii_bytes(text.as_bytes());
     if non_ascii * 33 > text.len()
@@ -400,12 +425,8 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
     }
     let candidates = &*CANDIDATES;
     let mut votes = [0usize; 40];
-    let (words, filter) = &*WORDS;
-    for token in tokens.iter().filter(|t| t.is_word).take(evidence.max_words) {
-        if filter[(token.key as usize >> 6) & 63] & (1 << (token.key & 63)) == 0 {
-            continue;
-        }
-        let mut languages = words.get(&token.key).copied().unwrap_or(0);
+    for &languages in function_words {
+        let mut languages = languages;
         while languages != 0 {
             votes[languages.trailing_zeros() as usize] += 1;
             languages &= languages - 1;
@@ -414,12 +435,13 @@ fn identify(text: &str, tokens: &[Token], evidence: Evidence) -> Option<&'static
     if non_ascii > 0 {
         // Small letters only: a capital such as `Ã` or `Å` is more often a byte of garbled
         // text (`Ã©` for `é`) than a word's first letter.
+        // (`LETTERS` are all small letters.)
         let letters = &*LETTER_CANDIDATES;
-        for (_, c) in crate::words::non_ascii(text)
-            .filter(|&(_, c)| ((c as u32) < 0x250 || c == 'ə') && c.is_lowercase())
-        {
-            if let Some(&(_, index)) = letters.iter().find(|(letter, _)| *letter == c) {
-                votes[index] += 1;
+        for (_, c) in crate::words::non_ascii(text) {
+            if let Some(&slot) = letters.get(c as usize)
+                && slot > 0
+            {
+                votes[usize::from(slot) - 1] += 1;
             }
         }
     }

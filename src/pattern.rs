@@ -201,10 +201,11 @@ impl AnyGate {
 enum Gate {
     /// Every text may.
     Open,
-    /// Only a text that contains one of these strings.
+    /// Only a text that contains one of these strings (each asked only of a post that holds
+    /// all its bytes).
     Needles(Vec<memmem::Finder<'static>>),
-    /// Only a text that contains one of these bytes (up to three, searched at once): for many
-    /// needles that share their rarest byte (`\frac`, `\approx`, `\%` all hold `\`).
+    /// Only a text that contains one of these bytes (up to three): for many needles that share
+    /// their rarest byte (`\frac`, `\approx`, `\%` all hold `\`).
     Bytes(Vec<u8>),
     /// Only a post that has all the words of one of these runs of words (`explain briefly`),
     /// by their keys, asked of the post's word filter: for many runs of whole words.
@@ -248,13 +249,10 @@ impl Gate {
         match self {
             Gate::Open => true,
             Gate::Words(runs) => runs.iter().any(|words| words.iter().all(|&key| doc.may_have(key))),
-            Gate::Needles(finders) => finders.iter().any(|f| f.find(text).is_some()),
-            Gate::Bytes(bytes) => match bytes[..] {
-                [a] => memchr::memchr(a, text).is_some(),
-                [a, b] => memchr::memchr2(a, b, text).is_some(),
-                [a, b, c] => memchr::memchr3(a, b, c, text).is_some(),
-                _ => true,
-            },
+            Gate::Needles(finders) => {
+                finders.iter().any(|f| f.needle().iter().all(|&b| doc.has_byte(b)) && f.find(text).is_some())
+            }
+            Gate::Bytes(bytes) => bytes.iter().any(|&b| doc.has_byte(b)),
         }
     }
 }

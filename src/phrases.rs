@@ -21,6 +21,10 @@ pub struct PhraseSet {
     hangul_last: Vec<Option<Box<str>>>,
     /// The phrases of one Korean word, longest first, with their text.
     hangul_single: Vec<(Box<str>, usize)>,
+    /// A bit (modulo 4096, as `Document::may_have`) for the longest word each phrase must
+    /// contain: a post that has none of these bits holds no phrase of the list, told by 64 ANDs
+    /// instead of a look at every phrase. Empty for an empty list.
+    longest_bits: Vec<u64>,
 }
 
 /// One phrase found in a document.
@@ -48,6 +52,13 @@ impl PhraseSet {
             if let Some(&first) = keys.first() {
                 set.by_first.entry(first).or_default().push(index);
                 set.first_bits[(first as usize >> 6) & 31] |= 1 << (first & 63);
+            }
+            // The word of the phrase that a post must hold (a Korean last word may carry an
+            // ending, so it is not asked), longest being the likeliest to be rare.
+            let asked = tokens.len() - usize::from(last.is_some());
+            if let Some(longest) = tokens[..asked].iter().max_by_key(|t| t.range.len()) {
+                set.longest_bits.resize(64, 0);
+                set.longest_bits[(longest.key as usize >> 6) & 63] |= 1 << (longest.key & 63);
             }
             set.phrases.push(keys);
             set.hangul_last.push(last.map(Into::into));
@@ -113,12 +124,14 @@ impl PhraseSet {
         // Most posts hold no phrase of a list: if for every phrase some word is missing from the
         // post, there is nothing to scan.
         // (A Korean last word may carry an ending, so it is not asked of the filter.)
-        let possible = self.phrases.iter().zip(&self.hangul_last).any(|(keys, korean)| {
-            let asked = keys.len() - usize::from(korean.is_some());
-            !keys.is_empty()
-                && keys[..asked].iter().all(|&k| doc.may_have(k))
-                && (korean.is_none() || doc.has_hangul())
-        });
+        let longest_present = self.longest_bits.iter().zip(doc.key_bits()).any(|(a, b)| a & b != 0);
+        let possible = (longest_present || !self.hangul_single.is_empty())
+            && self.phrases.iter().zip(&self.hangul_last).any(|(keys, korean)| {
+                let asked = keys.len() - usize::from(korean.is_some());
+                !keys.is_empty()
+                    && keys[..asked].iter().all(|&k| doc.may_have(k))
+                    && (korean.is_none() || doc.has_hangul())
+            });
         let korean = !self.hangul_single.is_empty() && doc.has_hangul();
         let mut next = if possible { 0 } else { doc.tokens.len() };
         std::iter::from_fn(move || {
