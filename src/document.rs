@@ -363,10 +363,28 @@ impl<'a> Document<'a> {
             "gambar oleh ",
             "ảnh: ",
         ];
+        // The ASCII letters an opener starts with, a bit each, worked out at compile time.
+        const FIRST_LETTERS: u128 = {
+            let (mut mask, mut i) = (0u128, 0);
+            while i < OPENERS.len() {
+                let first = OPENERS[i].as_bytes()[0];
+                if first.is_ascii() {
+                    mask |= 1 << first.to_ascii_lowercase();
+                }
+                i += 1;
+            }
+            mask
+        };
         let text = self.prose[line].trim_start();
-        // Most lines start with another letter than any opener: one comparison tells.
-        let first = text.chars().next().and_then(|c| c.to_lowercase().next());
-        if text.len() >= 200 || !first.is_some_and(|c| OPENERS.iter().any(|o| o.starts_with(c))) {
+        // Most lines start with another letter than any opener: one bit tells.
+        let Some(&byte) = text.as_bytes().first() else { return false };
+        let may_open = if byte.is_ascii() {
+            FIRST_LETTERS & (1 << byte.to_ascii_lowercase()) != 0
+        } else {
+            let first = text.chars().next().and_then(|c| c.to_lowercase().next());
+            first.is_some_and(|c| OPENERS.iter().any(|o| o.starts_with(c)))
+        };
+        if text.len() >= 200 || !may_open {
             return false;
         }
         let opens = |opener: &&str| {

@@ -25,7 +25,9 @@ fn is_terminal_control(c: char) -> bool {
 
 /// Whether `text` may hold a character that `replace` shows otherwise (a fast byte test).
 fn may_need(text: &str) -> bool {
-    text.bytes().any(|b| b < 0x20) || may_hold_terminal_control(text)
+    // One pass for the bytes that can start a control character; most text has none.
+    text.bytes().any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2))
+        && (text.bytes().any(|b| b < 0x20) || may_hold_terminal_control(text))
 }
 
 /// Whether `text` may hold DEL or a character of `is_terminal_control`: a byte test that lets

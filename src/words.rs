@@ -287,6 +287,9 @@ pub fn key(text: &str) -> u64 {
     for c in text.chars() {
         if c.is_ascii() && c != '`' {
             push(c.to_ascii_lowercase());
+        } else if ('\u{DF}'..='\u{FF}').contains(&c) && c != '÷' {
+            // Latin-1's small letters (`è`, `é`, `ñ`, `ß`) are their own lowercase.
+            push(c);
         } else {
             fold_char(c).for_each(&mut push);
         }

@@ -209,12 +209,13 @@ impl When {
         }
         // A number in a worked example or a reported view (a sentence or line that opens
         // with `Example:`, `For example`, `According to`) is not the writer's call.
+        // (Where each `against` phrase starts, found once.)
         let leads = std::cell::OnceCell::new();
+        let leads = || -> &Vec<usize> {
+            leads.get_or_init(|| self.against.find_all(doc).map(|m| m.range.start).collect())
+        };
         let in_example = |offset: usize| {
-            let leads: &Vec<usize> =
-                leads.get_or_init(|| self.against.find_all(doc).map(|m| m.range.start).collect());
-            !leads.is_empty()
-                && line_and_sentence_start(doc, offset).iter().any(|start| leads.contains(start))
+            !leads().is_empty() && line_and_sentence_start(doc, offset).iter().any(|start| leads().contains(start))
         };
         // With only `topics`, naming them `min` times outside examples, once each `against`
         // phrase has cancelled one, is enough: a post about a coin should tag it, a how-to
@@ -223,7 +224,7 @@ impl When {
             let topics = self.topics.as_ref()?;
             let mut named = topics.find_all(doc).filter(|m| !in_example(m.range.start));
             let first = named.next()?;
-            let against = self.against.find_all(doc).count();
+            let against = leads().len();
             return (1 + named.take(self.min + against).count() >= self.min + against).then_some(first.range);
         }
         let mut seen: Vec<usize> = Vec::new();
@@ -259,8 +260,7 @@ impl When {
         // Views reported from others (`analysts expect`) and worked examples (`for example`) are
         // not the writer's calls: each one cancels one of those found (a how-to that gives three
         // examples cancels three).
-        let against = self.against.find_all(doc).count();
-        (seen.len().saturating_sub(against) >= self.min).then_some(first).flatten()
+        (seen.len().saturating_sub(leads().len()) >= self.min).then_some(first).flatten()
     }
 }
 

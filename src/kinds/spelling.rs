@@ -199,14 +199,19 @@ fn once_per_word(doc: &Document, found: Vec<Slip>) -> Vec<Finding> {
 /// the text is in another language (see `is_foreign`).
 fn check_words<'d>(
     doc: &'d Document,
-    tokens: &[Token],
+    tokens: &'d [Token],
     lang: &'d str,
     lexicon: &Arc<Lexicon>,
     out: &mut Vec<Slip<'d>>,
 ) {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word).collect();
+    // One allocation of the right size, not one per doubling.
+    let mut words: Vec<&Token> = Vec::with_capacity(tokens.len());
+    words.extend(tokens.iter().filter(|t| t.is_word));
     let mut unknown: Vec<(usize, Slip)> = Vec::new();
     unknown_words(doc, &words, lang, lexicon, &mut unknown);
+    if unknown.is_empty() {
+        return;
+    }
     let positions: Vec<usize> = unknown.iter().map(|(position, _)| *position).collect();
     out.extend(unknown.into_iter().filter(|(p, _)| !is_foreign(&positions, words.len(), *p)).map(|(_, f)| f));
 }
