@@ -389,6 +389,14 @@ fn a_phrase_in_another_language_is_not_a_row_of_misspellings_but_a_lone_slip_is_
     let post = "---\nlang: en\n---\nnaik the market, tapi the fees turun.\n";
     let (stdout, _, _) = check("post.md", post, None, &[]);
     assert_eq!(stdout, "");
+    // So is a sentence inside a line, even when its unknown words are spread out: four of the
+    // ten words of the middle sentence are unknown, never three within five (and each near an
+    // English word, as Polish `dolar` is near `dollar`); the lone slip after it is reported.
+    let post = "---\nlang: en\n---\nThe market rose today and the price will happen now. \
+                marka the price cena the market fes the money ceny. \
+                The fees rose again, the price is cheap and the market is new, the halving untill now.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:4:181: warning[spelling] “untill” is not in the `en` dictionary\n");
 }
 
 #[test]

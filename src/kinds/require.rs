@@ -215,7 +215,8 @@ impl When {
             leads.get_or_init(|| self.against.find_all(doc).map(|m| m.range.start).collect())
         };
         let in_example = |offset: usize| {
-            !leads().is_empty() && line_and_sentence_start(doc, offset).iter().any(|start| leads().contains(start))
+            !leads().is_empty()
+                && line_and_sentence_start(doc, offset).iter().any(|start| leads().contains(start))
         };
         // With only `topics`, naming them `min` times outside examples, once each `against`
         // phrase has cancelled one, is enough: a post about a coin should tag it, a how-to

@@ -207,33 +207,63 @@ fn check_words<'d>(
     // One allocation of the right size, not one per doubling.
     let mut words: Vec<&Token> = Vec::with_capacity(tokens.len());
     words.extend(tokens.iter().filter(|t| t.is_word));
-    let mut unknown: Vec<(usize, Slip)> = Vec::new();
-    unknown_words(doc, &words, lang, lexicon, &mut unknown);
+    let (mut unknown, mut foreign): (Vec<(usize, Slip)>, Vec<usize>) = Default::default();
+    unknown_words(doc, &words, lang, lexicon, &mut unknown, &mut foreign);
     if unknown.is_empty() {
         return;
     }
-    let positions: Vec<usize> = unknown.iter().map(|(position, _)| *position).collect();
-    out.extend(unknown.into_iter().filter(|(p, _)| !is_foreign(&positions, words.len(), *p)).map(|(_, f)| f));
+    // Words in letters the language does not write (`różnicami` in an English line) are not
+    // reported, but they are unknown words for telling a phrase in another language.
+    let mut positions: Vec<usize> = unknown.iter().map(|(position, _)| *position).collect();
+    if !foreign.is_empty() {
+        positions.extend(foreign);
+        positions.sort_unstable();
+    }
+    // The sentence each word is in: a sentence in another language inside a line (`Podobnie jak
+    // dolar czy euro…` in an English paragraph) makes two in five of its words unknown or more.
+    let mut sentence = 0;
+    let mut sentences: Vec<usize> = Vec::with_capacity(words.len());
+    for token in tokens {
+        if token.is_word {
+            sentences.push(sentence);
+        } else if matches!(&doc.prose[token.range.clone()], "." | "!" | "?" | "…") {
+            sentence += 1;
+        }
+    }
+    let in_foreign_sentence = |position: usize| {
+        let of = |p: &usize| sentences[*p] == sentences[position];
+        let unknown_in_it = positions.iter().filter(|p| of(p)).count();
+        unknown_in_it >= 3 && unknown_in_it * 5 >= (0..words.len()).filter(of).count() * 2
+    };
+    out.extend(
+        unknown
+            .into_iter()
+            .filter(|(p, _)| !is_foreign(&positions, words.len(), *p) && !in_foreign_sentence(*p))
+            .map(|(_, f)| f),
+    );
 }
 
 /// Whether the unknown word at `position` (among a line's `count` words, the unknown ones at
 /// `unknown`, in order) is part of text in another language rather than a slip: typing slips
 /// are sparse, while a phrase in a language the line was not identified as (`semua orang ada
 /// blog` in an English line, Catalan read as Spanish) makes most of its words unknown. So it
-/// is when it is one of three unknown words within five, or two in five of the line's are.
+/// is when it is one of three unknown words within five, or two in five of the line's are (or,
+/// in `check_words`, two in five of its sentence's, three at least).
 fn is_foreign(unknown: &[usize], count: usize, position: usize) -> bool {
     let from = |start: usize| unknown.partition_point(|&p| p < start);
     let dense = (position.saturating_sub(4)..=position).any(|start| from(start + 5) - from(start) >= 3);
     dense || (count >= 5 && unknown.len() * 5 >= count * 2)
 }
 
-/// The unknown words among `words`, a line's, with their position among them.
+/// The unknown words among `words`, a line's, with their position among them; and in
+/// `foreign`, the positions of unknown words in letters `lang` does not write.
 fn unknown_words<'d>(
     doc: &'d Document,
     words: &[&Token],
     lang: &'d str,
     lexicon: &Arc<Lexicon>,
     out: &mut Vec<(usize, Slip<'d>)>,
+    foreign: &mut Vec<usize>,
 ) {
     let prose = doc.prose.as_str();
     let salt = key(lang);
@@ -270,9 +300,12 @@ fn unknown_words<'d>(
         // A listed abbreviation with its full stop (`bzw.`, `ecc.`).
         let abbreviation =
             after.starts_with('.') && remembered_verdict(lexicon, &format!("{word}.")) == Verdict::Known;
+        if !is_in_script_of(word, lang) {
+            foreign.push(position);
+            continue;
+        }
         if !word.starts_with(char::is_lowercase)
             || word.contains('_')
-            || !is_in_script_of(word, lang)
             || doc.is_tagged(token.range.start)
             || doc.in_hashtag(token.range.start)
             || word.chars().count() <= 2
