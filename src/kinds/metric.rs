@@ -33,7 +33,7 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
         "max-chars" => Metric::Max(cx.required(rule.max.take(), "max")?.into_inner()),
         _ => Metric::Paragraph(cx.required(rule.max.take(), "max")?.into_inner()),
     };
-    Ok(Compiled { check: Box::new(metric), vars: &["found", "count", "limit"] })
+    Ok(Compiled { check: Box::new(metric), vars: &["found", "count", "limit", "weighting"] })
 }
 
 /// Characters as a reader sees them: a run of whitespace (or of blanked Markdown syntax)
@@ -93,7 +93,7 @@ impl Check for Metric {
                 let first = doc.lines().find(|l| !doc.is_blank(l.clone())).unwrap_or(0..0);
                 if n < min && n > 0 {
                     let at = doc.first_word(first);
-                    out.push(Finding::at(at).var("count", n.to_string()).var("limit", min.to_string()));
+                    out.push(measured(at, n, min, &doc.prose));
                 }
             }
             // A character weighs at most as many bytes as it has: short texts need no count.
@@ -111,8 +111,7 @@ impl Check for Metric {
                     if n > max {
                         let i = i + (doc.prose.len() - doc.prose.trim_start().len());
                         let total = count(&doc.prose);
-                        let found = Finding::at(i..i + c.len_utf8());
-                        out.push(found.var("count", total.to_string()).var("limit", max.to_string()));
+                        out.push(measured(i..i + c.len_utf8(), total, max, &doc.prose));
                         break;
                     }
                 }
@@ -121,13 +120,25 @@ impl Check for Metric {
                 for paragraph in paragraphs(doc).into_iter().filter(|p| p.len() > max) {
                     let n = count(&doc.prose[paragraph.clone()]);
                     if n > max {
-                        let at = doc.first_word(paragraph);
-                        out.push(Finding::at(at).var("count", n.to_string()).var("limit", max.to_string()));
+                        let at = doc.first_word(paragraph.clone());
+                        out.push(measured(at, n, max, &doc.prose[paragraph]));
                     }
                 }
             }
         }
     }
+}
+
+/// The finding at `at` for `text`, counted `count` against `limit`; `weighting` says how
+/// Chinese, Japanese and Korean characters were counted, if `text` has any (a 20-character
+/// Chinese post counts 40).
+fn measured(at: Range<usize>, count: usize, limit: usize, text: &str) -> Finding {
+    let weighted = text.chars().any(|c| weight(c) == 2);
+    let weighting = if weighted { ", each Chinese, Japanese or Korean one counted as two" } else { "" };
+    Finding::at(at)
+        .var("count", count.to_string())
+        .var("limit", limit.to_string())
+        .var("weighting", weighting)
 }
 
 /// Whether a line of Markdown source starts a list item, a heading or a quotation, which
