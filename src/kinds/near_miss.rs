@@ -85,19 +85,22 @@ pub fn compile(rule: &mut RawRule, cx: &Context) -> Result<Compiled, ConfigError
 impl Check for NearMiss {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text();
+        let bytes = text.as_bytes();
         for token in doc.tokens.iter().filter(|t| t.is_word) {
-            let word = text[token.range.clone()].as_bytes();
-            if word[0] < 0x80 {
+            let first = bytes[token.range.start];
+            if first < 0x80 {
                 // No term starts with this letter: the commonest case, one lookup.
-                let reach = self.ascii_reach[usize::from(word[0])];
+                let reach = self.ascii_reach[usize::from(first)];
                 if reach == 0 {
                     continue;
                 }
-                let short = word.len() < 63 && reach & (1 << word.len()) == 0;
+                let len = token.range.len();
+                let short = len < 63 && reach & (1 << len) == 0;
                 if short && token.plain {
                     continue;
                 }
             }
+            let word = &bytes[token.range.clone()];
             let base = token.range.start;
             let whole = &text[token.range.clone()];
             // Most words have no apostrophe (`'`, or `’` = E2 80 99): one part, the token's key.

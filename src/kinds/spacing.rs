@@ -79,14 +79,16 @@ impl Spacing {
         // A mark is a punctuation token of its own; only one that a word follows at once counts.
         for pair in doc.tokens.windows(2) {
             let (mark_token, next_token) = (&pair[0], &pair[1]);
+            // Cheapest first: most tokens are words, and most marks are followed by a space.
+            if mark_token.is_word || next_token.range.start != mark_token.range.end {
+                continue;
+            }
             // A hashtag glued to the end of a sentence (`ist.#Binance`) counts as a word.
-            let hashtag = &prose[next_token.range.clone()] == "#"
+            let hashtag = !next_token.is_word
+                && &prose[next_token.range.clone()] == "#"
                 && prose[next_token.range.end..].starts_with(char::is_alphabetic)
                 && matches!(&prose[mark_token.range.clone()], "." | "!" | "?");
-            if mark_token.is_word
-                || !(next_token.is_word || hashtag)
-                || next_token.range.start != mark_token.range.end
-            {
+            if !(next_token.is_word || hashtag) {
                 continue;
             }
             let i = mark_token.range.start;
@@ -141,9 +143,10 @@ impl Spacing {
     fn before(&self, doc: &Document, spaced: &BTreeMap<String, Vec<char>>, out: &mut Vec<Finding>) {
         let (prose, text) = (doc.prose.as_str(), doc.text());
         for (index, token) in doc.tokens.iter().enumerate() {
-            let after_space =
-                token.range.start > 0 && matches!(prose.as_bytes()[token.range.start - 1], b' ' | b'\t');
-            if token.is_word || !after_space {
+            if token.is_word
+                || token.range.start == 0
+                || !matches!(prose.as_bytes()[token.range.start - 1], b' ' | b'\t')
+            {
                 continue;
             }
             let mark_text = &prose[token.range.clone()];

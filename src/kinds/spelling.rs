@@ -269,10 +269,19 @@ fn unknown_words<'d>(
     let salt = key(lang);
     // A capital anywhere makes a name or a ticker. Otherwise the token's key is its text
     // folded to small letters, which it already is: the verdict table's key.
-    for (position, token) in words.iter().enumerate().filter(|(_, t)| !t.has_capital) {
-        let Verdict::Unknown(_) = verdict(lexicon, token.key ^ salt, prose, &token.range) else {
-            continue;
-        };
+    // This thread's recent verdicts, borrowed once for the line.
+    let unknown: Vec<(usize, &Token)> = KNOWN.with_borrow_mut(|known| {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.has_capital)
+            .filter(|(_, t)| {
+                matches!(verdict(known, lexicon, t.key ^ salt, prose, &t.range), Verdict::Unknown(_))
+            })
+            .map(|(position, t)| (position, *t))
+            .collect()
+    });
+    for (position, token) in unknown {
         let word = &prose[token.range.clone()];
         // Most words are known; these cases are looked at only for the rest. A short word
         // right after a number is a unit or an abbreviation (`34 mln`, `5 mld`); an ending
@@ -445,18 +454,18 @@ thread_local! {
     static KNOWN: RefCell<Vec<u64>> = RefCell::new(vec![0; 1 << 14]);
 }
 
-/// What the word at `range` of `prose` is: from this thread's recent verdicts (by `tag`, a hash
-/// of the language and the word), else the lexicon's memory, else judged with the dictionaries
+/// What the word at `range` of `prose` is: from this thread's recent verdicts (`known`, by
+/// `tag`, a hash of the language and the word), else the lexicon's memory, else judged with the dictionaries
 /// (then remembered). The word is only read when it is not among the recent verdicts.
-fn verdict(lexicon: &Lexicon, tag: u64, prose: &str, range: &Range<usize>) -> Verdict {
+fn verdict(known: &mut [u64], lexicon: &Lexicon, tag: u64, prose: &str, range: &Range<usize>) -> Verdict {
     let tag = tag | 1;
-    let slot = (tag >> 7) as usize & ((1 << 14) - 1);
-    if KNOWN.with_borrow(|known| known[slot] == tag) {
+    let slot = (tag >> 7) as usize & (known.len() - 1);
+    if known[slot] == tag {
         return Verdict::Known;
     }
     let verdict = remembered_verdict(lexicon, &prose[range.clone()]);
     if verdict == Verdict::Known {
-        KNOWN.with_borrow_mut(|known| known[slot] = tag);
+        known[slot] = tag;
     }
     verdict
 }
