@@ -120,6 +120,17 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
             "naman", "kasi", "sa",
         ],
     ),
+    // Hindi in Latin letters (Hinglish), as Indian writers post it: the same code as Hindi in
+    // Devanagari, which its script tells.
+    (
+        "hi",
+        &[
+            "hai", "hain", "nahi", "nahin", "aur", "yeh", "kya", "bhi", "toh", "liye", "bahut", "abhi",
+            "lekin", "kyunki", "matlab", "kuch", "apna", "apne", "aap", "mera", "meri", "hota", "hoti",
+            "hote", "raha", "rahi", "rahe", "karna", "karta", "karte", "gaya", "phir", "wala", "wali",
+            "wale", "ki",
+        ],
+    ),
     (
         "sw",
         &[
@@ -626,6 +637,13 @@ mod tests {
         assert_eq!(guess_of("Биткоин сегодня вырос на пять процентов."), Some("ru"));
         assert_eq!(guess_of("ارتفع سعر البيتكوين اليوم بشكل كبير"), Some("ar"));
         assert_eq!(guess_of("بٹ کوائن کی قیمت آج بہت بڑھ گئی ہے"), Some("ur"));
+        // Hindi in Latin letters, with the trade's English words.
+        assert_eq!(
+            guess_of(
+                "Agar price resistance break nahi karta, to correction ho sakta hai. Lekin yeh level bhi strong hai."
+            ),
+            Some("hi")
+        );
         assert_eq!(guess_of("BTC 100k"), None);
     }
 
