@@ -1,4 +1,4 @@
-//! A hundred and forty-three posts in twenty-two languages (fixtures/posts), written for the tests to
+//! A hundred and forty-four posts in twenty-two languages (fixtures/posts), written for the tests to
 //! reproduce what real posts do: mixed languages, trading jargon, bylines, quoted tweets, Hive
 //! tags, chatbot and LaTeX residue, disclaimers in other words, how-tos with no investment
 //! content, and posts in languages postlint does not check. The exact problems postlint reports

@@ -378,6 +378,15 @@ fn a_post_wide_problem_does_not_hide_a_misspelling_under_it() {
 }
 
 #[test]
+fn a_word_whose_only_suggestion_splits_it_is_not_reported() {
+    // `marketprice` is `market price` run together, as `marketcap` and `lightspeed` are
+    // written on purpose; `prise` is a slip of `price`.
+    let post = "---\nlang: en\n---\nThe marketprice will happen, and the prise is cheap.\n";
+    let (stdout, _, _) = check("post.md", post, None, &[]);
+    assert_eq!(stdout, "post.md:4:38: warning[spelling] “prise” is not in the `en` dictionary\n");
+}
+
+#[test]
 fn a_phrase_in_another_language_is_not_a_row_of_misspellings_but_a_lone_slip_is_reported() {
     // Code-switching inside an English line (as Malaysian and Filipino writers do): the
     // words of the other language come thick, three of five; a slip comes alone.

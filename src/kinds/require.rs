@@ -216,7 +216,8 @@ impl When {
         };
         let in_example = |offset: usize| {
             !leads().is_empty()
-                && line_and_sentence_start(doc, offset).iter().any(|start| leads().contains(start))
+                && (line_and_sentence_start(doc, offset).iter().any(|start| leads().contains(start))
+                    || in_example_block(doc, offset, leads()))
         };
         // With only `topics`, naming them `min` times outside examples, once each `against`
         // phrase has cancelled one, is enough: a post about a coin should tag it, a how-to
@@ -238,7 +239,8 @@ impl When {
                 first = Some(range);
             }
         };
-        for found in self.phrases.find_all(doc) {
+        // A hashtag is a topic, not a call: a how-to tagged #TakeProfit #StopLoss names no level.
+        for found in self.phrases.find_all(doc).filter(|found| !doc.in_hashtag(found.range.start)) {
             note(found.phrase, found.range);
         }
         let mut signalled = self.signals.is_empty();
@@ -278,6 +280,32 @@ fn line_and_sentence_start(doc: &Document, offset: usize) -> [usize; 2] {
         .iter()
         .rposition(|t| !t.is_word && is_sentence_end(&doc.prose[t.range.clone()]));
     [first_word_from(first), first_word_from(ends.map_or(first, |i| first + i + 1))]
+}
+
+/// Whether `offset` is in the lines under a lead that ends in a colon and holds one of `leads`
+/// (`Example:`, `📊 Sample trade setup:`, `Ecco un formato di segnale di esempio:`): the
+/// entry, target and stop listed under it are the example's. The block is the next eight
+/// lines with text, up to a line that ends in a colon or a question mark (another section).
+fn in_example_block(doc: &Document, offset: usize, leads: &[usize]) -> bool {
+    const BLOCK: usize = 8;
+    let mut index = doc.source.line_index(offset);
+    let mut lines_with_text = 0;
+    while index > 0 && lines_with_text < BLOCK {
+        index -= 1;
+        let line = doc.source.line_range(index);
+        let text = doc.prose[line.clone()].trim_end();
+        if text.trim_start().is_empty() {
+            continue;
+        }
+        lines_with_text += 1;
+        if text.ends_with(':') {
+            return leads.iter().any(|lead| line.contains(lead));
+        }
+        if text.ends_with('?') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `prose` names a trading pair (`BTT/KRW`, `ETH/BTC`, `SOLUSDT`): an asset quoted in
