@@ -3,7 +3,7 @@
 //! Latin-1's invisible controls.
 //!
 //! **What it catches:** a run of characters that, written back in Windows-1252, Latin-1,
-//! Windows-1250 or Windows-874, gives valid UTF-8 for characters that such text usually holds
+//! Windows-1250, ISO-8859-16 or Windows-874, gives valid UTF-8 for characters that such text usually holds
 //! (accented letters, Greek, Cyrillic, Arabic, typographic punctuation, symbols, emoji, Thai,
 //! Vietnamese, and Chinese, Japanese or Korean when two or more in a row). **Never fires on:**
 //! ordinary accented text such as `perché…”`, whose bytes would spell one stray ideograph, nor
@@ -57,6 +57,8 @@ static CODE_PAGES: LazyLock<Vec<CodePage>> = LazyLock::new(|| {
         from("Windows-1252", encoding_rs::WINDOWS_1252, latin_or_other_alphabet),
         CodePage { name: "Latin-1", bytes: latin1, two_byte: latin_or_other_alphabet },
         from("Windows-1250", encoding_rs::WINDOWS_1250, latin_letter),
+        // Romanian's Latin-10: `Ă€` is `ä` there (`fĂ€llt`), and `À` in Windows-1250.
+        from("ISO-8859-16", encoding_rs::ISO_8859_16, latin_letter),
         from("Windows-874", encoding_rs::WINDOWS_874, none),
     ]
 });
@@ -144,6 +146,12 @@ fn run_at(prose: &str, start: usize) -> Option<Run> {
             continue;
         }
         let chars: Vec<char> = repaired.chars().collect();
+        // A capital inside a word is the wrong code page's reading (`fĂ€llt` is not `fÀllt`):
+        // another page may spell the small letter.
+        let after_small_letter = prose[..start].chars().next_back().is_some_and(char::is_lowercase);
+        if whole && after_small_letter && chars.first().is_some_and(|c| c.is_uppercase()) {
+            continue;
+        }
         // One letter of a script alone is more likely an accented letter before two marks
         // (`perché…”` spells one ideograph); mis-decoded Thai or Chinese comes in runs.
         if whole && chars.len() == 1 && is_script_letter(chars[0]) {
