@@ -172,8 +172,15 @@ impl Spacing {
             // Not before `)`: ` :)` is a smiley, and so is ` :'(` (its tear is no closing quote).
             let tear = ["'(", "')", "’(", "’)"].iter().any(|t| prose[token.range.end..].starts_with(t));
             let ends_run = !tear && next.is_none_or(|c| c.is_whitespace() || "\"'’”»".contains(c));
+            // A ratio is spaced on both sides (`1 : 3`): it is no colon of a sentence.
+            let ratio = mark == ':'
+                && before.is_some_and(|c| c.is_ascii_digit())
+                && prose[token.range.end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
             if !(real && follows_word && ends_run)
                 || index == 0
+                || ratio
                 || is_arabic_zero(prose, mark, token.range.end)
             {
                 continue;
