@@ -25,8 +25,21 @@ fn is_terminal_control(c: char) -> bool {
 
 /// Whether `text` may hold a character that `replace` shows otherwise (a fast byte test).
 fn may_need(text: &str) -> bool {
-    // One pass for the bytes that can start a control character; most text has none.
-    text.bytes().any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2))
+    // One pass with a table for the bytes that can start a control character; most text has
+    // none.
+    const STARTS: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = true;
+            b += 1;
+        }
+        table[0x7f] = true;
+        table[0xc2] = true;
+        table[0xe2] = true;
+        table
+    };
+    text.bytes().any(|b| STARTS[usize::from(b)])
         && (text.bytes().any(|b| b < 0x20) || may_hold_terminal_control(text))
 }
 
