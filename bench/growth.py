@@ -51,6 +51,10 @@ def post(shape, n):
         return "".join(f"Teh markte movde {i}. " for i in range(n)) + "\n"
     if shape == "mojibake":
         return "".join(f"youâ€™ve {i} ðŸš€ " for i in range(n)) + "\n"
+    if shape == "examples and levels":
+        return "".join(f"Example:\n\nEntry {i},000 and target {i}k.\n\n" for i in range(n))
+    if shape == "foreign sentences on one line":
+        return "The market rose. " + "".join(f"Podobnie jak dolar czy euro {i}. " for i in range(n)) + "\n"
     raise ValueError(shape)
 
 
@@ -69,6 +73,8 @@ SHAPES = [
     "cashtags and prices",
     "misspelt words",
     "mojibake",
+    "examples and levels",
+    "foreign sentences on one line",
 ]
 
 

@@ -10,7 +10,7 @@
 use crate::markdown;
 use crate::source::Source;
 use crate::suppress::Directive;
-use crate::words::{Token, tokenize};
+use crate::words::{KeyFilter, Token, tokenize};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -27,9 +27,9 @@ pub struct Document<'a> {
     /// For each token, the languages it is a function word of (`lang::function_word_languages`;
     /// 0 for punctuation), looked up once for all language identification.
     pub function_words: Vec<u32>,
-    /// A bit per token key (modulo 4096) present in the post: a phrase list none of whose
-    /// first words is here is not scanned at all.
-    key_bits: Box<[u64; 64]>,
+    /// The keys of the post's tokens: a phrase list none of whose first words is here is not
+    /// scanned at all.
+    keys: KeyFilter,
     /// The post's language if it is known: from its front matter, else as configured.
     lang: Option<String>,
     /// Suppression comments (Markdown only).
@@ -42,8 +42,6 @@ pub struct Document<'a> {
     guessed: OnceLock<Option<&'static str>>,
     /// The stretches inside quotation marks, found once if a rule asks (see `is_quoted`).
     quotations: OnceLock<Vec<Range<usize>>>,
-    /// Whether the prose holds Hangul, found once if a rule asks.
-    hangul: OnceLock<bool>,
     /// Which byte values the prose holds (bit `b` for byte `b`), found once if a rule asks.
     bytes: OnceLock<[u64; 4]>,
     /// Each line's own language, if it shows one, worked out for a line once a rule asks.
@@ -124,8 +122,8 @@ impl<'a> Document<'a> {
         links.sort_by_key(|l| l.start);
         let prose = String::from_utf8(prose).expect("blanking keeps UTF-8 valid");
         let tokens = tokenize(&prose);
-        let mut key_bits = Box::new([0u64; 64]);
-        let mut note = |key: u64| key_bits[(key as usize >> 6) & 63] |= 1 << (key & 63);
+        let mut keys = KeyFilter::default();
+        let mut note = |key: u64| keys.insert(key);
         let mut function_words = Vec::with_capacity(tokens.len());
         for token in &tokens {
             note(token.key);
@@ -151,14 +149,13 @@ impl<'a> Document<'a> {
             not_verbatim,
             tokens,
             function_words,
-            key_bits,
+            keys,
             lang,
             directives,
             links,
             hashtags,
             guessed,
             quotations: OnceLock::new(),
-            hangul: OnceLock::new(),
             bytes: OnceLock::new(),
             line_languages,
         }
@@ -167,12 +164,13 @@ impl<'a> Document<'a> {
     /// Whether a token with `key`, or a part of a word between apostrophes, may be in the post
     /// (no means certainly not).
     pub fn may_have(&self, key: u64) -> bool {
-        self.key_bits[(key as usize >> 6) & 63] & (1 << (key & 63)) != 0
+        self.keys.may_contain(key)
     }
 
-    /// The bits of `may_have`: bit `key % 4096` is set for each key that may be in the post.
-    pub fn key_bits(&self) -> &[u64; 64] {
-        &self.key_bits
+    /// Whether the post may hold a token with one of the keys of `keys` (no means certainly
+    /// not).
+    pub fn may_have_any(&self, keys: &KeyFilter) -> bool {
+        self.keys.may_share(keys)
     }
 
     /// Whether the prose holds byte `byte`: a test of a bit once the post's bytes are known,
@@ -191,7 +189,7 @@ impl<'a> Document<'a> {
     /// Whether the prose holds Hangul (Korean) syllables.
     pub fn has_hangul(&self) -> bool {
         // Their UTF-8 forms, U+AC00 to U+D7AF, start with the bytes EA to ED.
-        *self.hangul.get_or_init(|| self.prose.bytes().any(|b| (0xEA..=0xED).contains(&b)))
+        (0xEA..=0xED).any(|b| self.has_byte(b))
     }
 
     /// The byte ranges of the post's hashtags, `#` included.
@@ -398,9 +396,13 @@ impl<'a> Document<'a> {
     /// Whether `offset` lies inside a hashtag, as its later words do (`espanol` in
     /// `#stem-espanol`).
     pub fn in_hashtag(&self, offset: usize) -> bool {
+        self.hashtag_at(offset).is_some()
+    }
+
+    /// The hashtag (its `#` included) that holds byte `offset`, if one does.
+    pub fn hashtag_at(&self, offset: usize) -> Option<&Range<usize>> {
         let tags = self.hashtags();
-        let i = tags.partition_point(|t| t.end <= offset);
-        tags.get(i).is_some_and(|t| t.start <= offset)
+        tags.get(tags.partition_point(|t| t.end <= offset)).filter(|t| t.start <= offset)
     }
 }
 

@@ -23,10 +23,9 @@ fn is_terminal_control(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether `text` may hold a character that `replace` shows otherwise (a fast byte test).
+/// Whether `text` may hold a character that `replace` shows otherwise (a fast byte test): one
+/// pass, a table lookup per byte, looking closer only at the bytes that can start one.
 fn may_need(text: &str) -> bool {
-    // One pass with a table for the bytes that can start a control character; most text has
-    // none.
     const STARTS: [bool; 256] = {
         let mut table = [false; 256];
         let mut b = 0;
@@ -39,15 +38,23 @@ fn may_need(text: &str) -> bool {
         table[0xe2] = true;
         table
     };
-    text.bytes().any(|b| STARTS[usize::from(b)])
-        && (text.bytes().any(|b| b < 0x20) || may_hold_terminal_control(text))
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| STARTS[usize::from(b)] && (b < 0x20 || is_terminal_control_at(bytes, i)))
 }
 
 /// Whether `text` may hold DEL or a character of `is_terminal_control`: a byte test that lets
 /// curly quotes, dashes and the rest of U+2000–U+2FFF through without decoding them.
 fn may_hold_terminal_control(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    (0..bytes.len()).any(|i| is_terminal_control_at(bytes, i))
+}
+
+/// Whether DEL or a character of `is_terminal_control` starts at byte `i` of `bytes`.
+fn is_terminal_control_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         0x7f => true,
         // C1 controls: U+0080–U+009F.
         0xc2 => bytes.get(i + 1).is_some_and(|&next| next < 0xa0),
@@ -57,7 +64,7 @@ fn may_hold_terminal_control(text: &str) -> bool {
             (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
-    })
+    }
 }
 
 /// `text` on one line with every control character shown visibly (tabs kept).

@@ -14,7 +14,7 @@
 //! language-specific (spelling above all) is said about it.
 
 use crate::document::Document;
-use crate::words::key;
+use crate::words::{KeyFilter, key};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -337,14 +337,14 @@ const _: () = assert!(FUNCTION_WORDS.len() <= 32, "a language is a bit of a u32"
 
 /// The function words' keys, with the languages each belongs to, and a 4096-bit filter of those
 /// keys that turns most other words away before the map is asked.
-static WORDS: LazyLock<(FunctionWords, [u64; 64])> = LazyLock::new(|| {
+static WORDS: LazyLock<(FunctionWords, KeyFilter)> = LazyLock::new(|| {
     let mut words = FunctionWords::default();
-    let mut filter = [0u64; 64];
+    let mut filter = KeyFilter::default();
     for (index, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
         for word in *list {
             let key = key(word);
             *words.entry(key).or_default() |= 1 << index;
-            filter[(key as usize >> 6) & 63] |= 1 << (key & 63);
+            filter.insert(key);
         }
     }
     (words, filter)
@@ -368,7 +368,7 @@ const POST_WORDS: usize = 400;
 /// line's identification only add bits up.
 pub fn function_word_languages(key: u64) -> u32 {
     let (words, filter) = &*WORDS;
-    if filter[(key as usize >> 6) & 63] & (1 << (key & 63)) == 0 {
+    if !filter.may_contain(key) {
         return 0;
     }
     words.get(&key).copied().unwrap_or(0)

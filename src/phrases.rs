@@ -2,7 +2,7 @@
 //! tolerant of apostrophe style and of extra whitespace between words.
 
 use crate::document::Document;
-use crate::words::tokenize;
+use crate::words::{KeyFilter, tokenize};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -13,18 +13,17 @@ pub struct PhraseSet {
     phrases: Vec<Vec<u64>>,
     /// Phrase indexes by the key of their first token, longest phrase first.
     by_first: FxHashMap<u64, Vec<usize>>,
-    /// A bit per first-token key (modulo 2048): most tokens start no phrase, and are turned
+    /// The keys of the phrases' first tokens: most tokens start no phrase, and are turned
     /// away here without a map lookup.
-    first_bits: [u64; 32],
+    first_keys: KeyFilter,
     /// The last word of each phrase that ends in a Korean word: Korean writes its particles and
     /// endings onto the word (`매수는`, `조언이`), so that word matches a token it begins.
     hangul_last: Vec<Option<Box<str>>>,
     /// The phrases of one Korean word, longest first, with their text.
     hangul_single: Vec<(Box<str>, usize)>,
-    /// A bit (modulo 4096, as `Document::may_have`) for the longest word each phrase must
-    /// contain: a post that has none of these bits holds no phrase of the list, told by 64 ANDs
-    /// instead of a look at every phrase. Empty for an empty list.
-    longest_bits: Vec<u64>,
+    /// The key of the longest word each phrase must contain: a post that has none of them
+    /// holds no phrase of the list, told by 64 ANDs instead of a look at every phrase.
+    longest_keys: KeyFilter,
 }
 
 /// One phrase found in a document.
@@ -51,14 +50,13 @@ impl PhraseSet {
             }
             if let Some(&first) = keys.first() {
                 set.by_first.entry(first).or_default().push(index);
-                set.first_bits[(first as usize >> 6) & 31] |= 1 << (first & 63);
+                set.first_keys.insert(first);
             }
             // The word of the phrase that a post must hold (a Korean last word may carry an
             // ending, so it is not asked), longest being the likeliest to be rare.
             let asked = tokens.len() - usize::from(last.is_some());
             if let Some(longest) = tokens[..asked].iter().max_by_key(|t| t.range.len()) {
-                set.longest_bits.resize(64, 0);
-                set.longest_bits[(longest.key as usize >> 6) & 63] |= 1 << (longest.key & 63);
+                set.longest_keys.insert(longest.key);
             }
             set.phrases.push(keys);
             set.hangul_last.push(last.map(Into::into));
@@ -93,7 +91,7 @@ impl PhraseSet {
     /// Whether a phrase may start with a token of `key` (no means certainly not).
     #[inline]
     fn may_start(&self, key: u64) -> bool {
-        self.first_bits[(key as usize >> 6) & 31] & (1 << (key & 63)) != 0
+        self.first_keys.may_contain(key)
     }
 
     /// Whether the list holds no phrase.
@@ -124,8 +122,7 @@ impl PhraseSet {
         // Most posts hold no phrase of a list: if for every phrase some word is missing from the
         // post, there is nothing to scan.
         // (A Korean last word may carry an ending, so it is not asked of the filter.)
-        let longest_present = self.longest_bits.iter().zip(doc.key_bits()).any(|(a, b)| a & b != 0);
-        let possible = (longest_present || !self.hangul_single.is_empty())
+        let possible = (doc.may_have_any(&self.longest_keys) || !self.hangul_single.is_empty())
             && self.phrases.iter().zip(&self.hangul_last).any(|(keys, korean)| {
                 let asked = keys.len() - usize::from(korean.is_some());
                 !keys.is_empty()

@@ -255,6 +255,36 @@ pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().flat_map(fold_char)
 }
 
+/// A set of keys kept as 4096 bits (a bit per key modulo 4096): it says for certain that a key
+/// is absent, and that it may be present otherwise. Posts, phrase lists and the function words
+/// of language identification each keep one, so that most lookups are a bit test.
+#[derive(Debug, Clone)]
+pub struct KeyFilter(Box<[u64; 64]>);
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        Self(Box::new([0; 64]))
+    }
+}
+
+impl KeyFilter {
+    /// Adds `key`.
+    pub fn insert(&mut self, key: u64) {
+        self.0[(key as usize >> 6) & 63] |= 1 << (key & 63);
+    }
+
+    /// Whether `key` may have been added (no means certainly not).
+    #[inline]
+    pub fn may_contain(&self, key: u64) -> bool {
+        self.0[(key as usize >> 6) & 63] & (1 << (key & 63)) != 0
+    }
+
+    /// Whether the two sets may share a key (no means certainly not): 64 ANDs.
+    pub fn may_share(&self, other: &KeyFilter) -> bool {
+        self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
+    }
+}
+
 /// A hash of `fold(text)`: equal for `L’IA` and `l'ia`.
 pub fn key(text: &str) -> u64 {
     let bytes = text.as_bytes();

@@ -39,7 +39,10 @@ impl Check for LineStart {
             let mut start = line.start + (prose.len() - prose.trim_start().len());
             // Hashtags that open the line come before the wrapper text (`#Topic Certo! Ecco…`).
             let mut tags_end = None;
-            while let Some(tag) = hashtag_at(doc, start).filter(|t| t.end < line.end) {
+            // (Most lines start with no `#`: the post's hashtags are not asked for.)
+            let tag_at =
+                |start: usize| doc.prose[start..].starts_with('#').then(|| doc.hashtag_at(start)).flatten();
+            while let Some(tag) = tag_at(start).filter(|t| t.start == start && t.end < line.end) {
                 tags_end = Some(tag.end);
                 let rest = &doc.prose[tag.end..line.end];
                 start = tag.end + (rest.len() - rest.trim_start().len());
@@ -63,13 +66,4 @@ impl Check for LineStart {
             }
         }
     }
-}
-
-/// The hashtag that starts at `offset` (with its `#`), if one does.
-fn hashtag_at<'d>(doc: &'d Document<'_>, offset: usize) -> Option<&'d std::ops::Range<usize>> {
-    if !doc.prose[offset..].starts_with('#') {
-        return None;
-    }
-    let tags = doc.hashtags();
-    tags.get(tags.partition_point(|t| t.start < offset)).filter(|t| t.start == offset)
 }

@@ -131,6 +131,7 @@ impl Run {
 
 /// The run of mis-decoded sequences that starts at `start`, if one does.
 fn run_at(prose: &str, start: usize) -> Option<Run> {
+    let after_small_letter = prose[..start].chars().next_back().is_some_and(char::is_lowercase);
     for page in CODE_PAGES.iter() {
         let mut end = start;
         let mut repaired = String::new();
@@ -148,18 +149,16 @@ fn run_at(prose: &str, start: usize) -> Option<Run> {
         let chars: Vec<char> = repaired.chars().collect();
         // A capital inside a word is the wrong code page's reading (`fĂ€llt` is not `fÀllt`):
         // another page may spell the small letter.
-        let after_small_letter = prose[..start].chars().next_back().is_some_and(char::is_lowercase);
         if whole && after_small_letter && chars.first().is_some_and(|c| c.is_uppercase()) {
             continue;
         }
-        // One letter of a script alone is more likely an accented letter before two marks
-        // (`perché…”` spells one ideograph); mis-decoded Thai or Chinese comes in runs.
-        if whole && chars.len() == 1 && is_script_letter(chars[0]) {
-            continue;
-        }
-        // So is one Greek, Cyrillic, Hebrew or Arabic letter alone: `×–` between numbers
-        // (`1.5×–2×`) spells a Hebrew letter; garbled words of those alphabets come in runs.
-        if whole && chars.len() == 1 && matches!(u32::from(chars[0]), 0x370..=0x6FF) {
+        // One letter of a script or of another alphabet alone is more likely an accented letter
+        // before two marks (`perché…”` spells one ideograph) or two symbols (`1.5×–2×` spells
+        // a Hebrew letter): mis-decoded Thai, Chinese, Cyrillic or Arabic comes in runs.
+        if whole
+            && chars.len() == 1
+            && (is_script_letter(chars[0]) || matches!(u32::from(chars[0]), 0x370..=0x6FF))
+        {
             continue;
         }
         // Thai text read through Windows-874 spells Vietnamese letters by chance (`แบบ` is the

@@ -203,20 +203,24 @@ impl When {
                 .into_iter()
                 .any(|tag| doc.prose[tag.start + 1..tag.end].bytes().all(|b| b.is_ascii_uppercase()))
         };
-        let topic = self.topics.as_ref().map(|topics| topics.find_all(doc).next().map(|m| m.range));
-        if topic.as_ref().is_some_and(Option::is_none) && !cashtag() && !names_trading_pair(&doc.prose) {
+        if self.topics.as_ref().is_some_and(|topics| topics.find_all(doc).next().is_none())
+            && !cashtag()
+            && !names_trading_pair(&doc.prose)
+        {
             return None;
         }
         // A number in a worked example or a reported view (a sentence or line that opens
         // with `Example:`, `For example`, `According to`) is not the writer's call.
-        // (Where each `against` phrase starts, found once.)
+        // (Where each `against` phrase starts, found once, in order.)
         let leads = std::cell::OnceCell::new();
         let leads = || -> &Vec<usize> {
             leads.get_or_init(|| self.against.find_all(doc).map(|m| m.range.start).collect())
         };
         let in_example = |offset: usize| {
             !leads().is_empty()
-                && (line_and_sentence_start(doc, offset).iter().any(|start| leads().contains(start))
+                && (line_and_sentence_start(doc, offset)
+                    .iter()
+                    .any(|start| leads().binary_search(start).is_ok())
                     || in_example_block(doc, offset, leads()))
         };
         // With only `topics`, naming them `min` times outside examples, once each `against`
@@ -283,9 +287,10 @@ fn line_and_sentence_start(doc: &Document, offset: usize) -> [usize; 2] {
 }
 
 /// Whether `offset` is in the lines under a lead that ends in a colon and holds one of `leads`
-/// (`Example:`, `📊 Sample trade setup:`, `Ecco un formato di segnale di esempio:`): the
-/// entry, target and stop listed under it are the example's. The block is the next eight
-/// lines with text, up to a line that ends in a colon or a question mark (another section).
+/// (offsets, in order: `Example:`, `📊 Sample trade setup:`, `Ecco un formato di segnale di
+/// esempio:`): the entry, target and stop listed under it are the example's. The block is the
+/// next eight lines with text, up to a line that ends in a colon or a question mark (another
+/// section).
 fn in_example_block(doc: &Document, offset: usize, leads: &[usize]) -> bool {
     const BLOCK: usize = 8;
     let mut index = doc.source.line_index(offset);
@@ -299,7 +304,9 @@ fn in_example_block(doc: &Document, offset: usize, leads: &[usize]) -> bool {
         }
         lines_with_text += 1;
         if text.ends_with(':') {
-            return leads.iter().any(|lead| line.contains(lead));
+            return leads
+                .get(leads.partition_point(|&lead| lead < line.start))
+                .is_some_and(|&lead| lead < line.end);
         }
         if text.ends_with('?') {
             return false;

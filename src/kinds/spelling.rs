@@ -221,19 +221,24 @@ fn check_words<'d>(
     }
     // The sentence each word is in: a sentence in another language inside a line (`Podobnie jak
     // dolar czy euro…` in an English paragraph) makes two in five of its words unknown or more.
-    let mut sentence = 0;
+    // (Counted once per sentence, so that a long line costs no more than its length.)
     let mut sentences: Vec<usize> = Vec::with_capacity(words.len());
+    let mut words_in: Vec<usize> = vec![0];
     for token in tokens {
         if token.is_word {
-            sentences.push(sentence);
+            sentences.push(words_in.len() - 1);
+            *words_in.last_mut().expect("one sentence at least") += 1;
         } else if matches!(&doc.prose[token.range.clone()], "." | "!" | "?" | "…") {
-            sentence += 1;
+            words_in.push(0);
         }
     }
+    let mut unknown_in = vec![0; words_in.len()];
+    for &position in &positions {
+        unknown_in[sentences[position]] += 1;
+    }
     let in_foreign_sentence = |position: usize| {
-        let of = |p: &usize| sentences[*p] == sentences[position];
-        let unknown_in_it = positions.iter().filter(|p| of(p)).count();
-        unknown_in_it >= 3 && unknown_in_it * 5 >= (0..words.len()).filter(of).count() * 2
+        let sentence = sentences[position];
+        unknown_in[sentence] >= 3 && unknown_in[sentence] * 5 >= words_in[sentence] * 2
     };
     out.extend(
         unknown
