@@ -131,7 +131,7 @@ impl Run {
 
 /// The run of mis-decoded sequences that starts at `start`, if one does.
 fn run_at(prose: &str, start: usize) -> Option<Run> {
-    let after_small_letter = prose[..start].chars().next_back().is_some_and(char::is_lowercase);
+    let before = prose[..start].chars().next_back();
     for page in CODE_PAGES.iter() {
         let mut end = start;
         let mut repaired = String::new();
@@ -147,9 +147,13 @@ fn run_at(prose: &str, start: usize) -> Option<Run> {
             continue;
         }
         let chars: Vec<char> = repaired.chars().collect();
-        // A capital inside a word is the wrong code page's reading (`fĂ€llt` is not `fÀllt`):
-        // another page may spell the small letter.
-        if whole && after_small_letter && chars.first().is_some_and(|c| c.is_uppercase()) {
+        // A capital inside a word is the wrong code page's reading (`fĂ€llt` is not `fÀllt`,
+        // `MĂ€rkte` not `MÀrkte`): another page may spell the small letter. After a capital, it
+        // is inside a word when a small letter follows the run (not in `CAFĂ‰`).
+        let after = prose[end..].chars().next();
+        let inside_word = before.is_some_and(char::is_lowercase)
+            || (before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_lowercase));
+        if whole && inside_word && chars.first().is_some_and(|c| c.is_uppercase()) {
             continue;
         }
         // One letter of a script or of another alphabet alone is more likely an accented letter
